@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make demo  — create the environment and annotate the example article with the packaged pipeline
+#   make test  — create the environment and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test lint gazetteers pipeline benchmark
+
+install: $(VENV)/.installed
+
+# torch must be pinned in the same pip command as spaCy (an unpinned torch pulls a CUDA build).
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q "torch==2.13.0" -e ".[dev,trf]"
+	touch $@
+
+demo: install
+	mkdir -p out
+	$(BIN)/spacy-syria annotate examples/seed_article.txt -o out/seed_article.jsonl
+	$(BIN)/spacy-syria annotate examples/seed_article.txt --format html -o out/seed_article.html
+	$(BIN)/spacy-syria evaluate examples/seed_article.gold.jsonl
+
+test: install
+	$(BIN)/ruff check spacy_syria training tests
+	$(BIN)/python -m pytest -q
+
+gazetteers: install
+	$(BIN)/python training/build_gazetteers.py
+
+pipeline: install
+	$(BIN)/python training/build_pipeline.py configs/rules.cfg spacy_syria/pipeline
+
+benchmark: install
+	$(BIN)/python benchmarks/throughput.py

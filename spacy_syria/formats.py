@@ -1,0 +1,87 @@
+"""GUIDELINES §3 records (JSONL) ⇄ spaCy ``Doc``.
+
+A record is ``{"id", "text", "entities": [{"start", "end", "label", ...}], "statements": [...]}``
+with character offsets into ``text``. Reading a record checks every span against the tokens: a
+span that does not fall on token boundaries is an error, never silently dropped or snapped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import LABELS
+
+
+class RecordError(ValueError):
+    """A record that breaks the §3 format; the message says where."""
+
+
+def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line_number, record)``; a bad line raises with file and line, never skipped."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise RecordError(f"{path}:{line_number}: invalid JSON ({error.msg})") from error
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise RecordError(f"{path}:{line_number}: a record needs a string 'text'")
+            yield line_number, record
+
+
+def entity_record(span: Span) -> dict:
+    """One entity in §3 form, with the text and knowledge-base id for readers."""
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "label": span.label_,
+        "text": span.text,
+        "id": span.kb_id_ or None,
+    }
+
+
+def doc_to_record(doc: Doc, doc_id: str | None = None) -> dict:
+    """Serialise a processed ``Doc`` as a §3 record."""
+    statements = doc._.statements or []
+    return {
+        "id": doc_id,
+        "text": doc.text,
+        "entities": [entity_record(ent) for ent in doc.ents],
+        "statements": [statement.to_record() for statement in statements],
+    }
+
+
+def char_span(doc: Doc, start: int, end: int, what: str, label: str = "") -> Span:
+    """The span at exact character offsets, or a ``RecordError`` saying why it cannot be."""
+    if not (0 <= start < end <= len(doc.text)):
+        raise RecordError(f"{what} [{start}, {end}) is outside the text (length {len(doc.text)})")
+    span = doc.char_span(start, end, label=label)
+    if span is None:
+        raise RecordError(f"{what} [{start}, {end}) {doc.text[start:end]!r} does not align to tokens")
+    return span
+
+
+def record_to_doc(nlp: Language, record: dict) -> Doc:
+    """Tokenise a record's text and set its gold entities (and ids) on the ``Doc``."""
+    doc = nlp.make_doc(record["text"])
+    spans = []
+    for entity in record.get("entities", []):
+        if entity.get("label") not in LABELS:
+            raise RecordError(f"entity {entity} has an unknown label (expected one of {LABELS})")
+        span = char_span(doc, entity["start"], entity["end"], "entity", entity["label"])
+        if entity.get("id"):
+            span.kb_id_ = entity["id"]
+        spans.append(span)
+    try:
+        doc.ents = spans
+    except ValueError as error:
+        raise RecordError(f"overlapping entities: {error}") from error
+    return doc

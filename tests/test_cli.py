@@ -1,0 +1,53 @@
+import json
+
+import pytest
+
+from spacy_syria.cli import main
+
+from .conftest import ROOT, SEED_GOLD
+
+SEED_TXT = ROOT / "examples" / "seed_article.txt"
+
+
+def test_annotate_txt_to_jsonl(tmp_path):
+    out = tmp_path / "out.jsonl"
+    main(["annotate", str(SEED_TXT), "-o", str(out)])
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["id"] == "seed_article" and isinstance(record["statements"], list)
+    first = record["entities"][0]
+    assert set(first) >= {"start", "end", "label", "text", "id"}
+    assert record["text"][first["start"] : first["end"]] == first["text"]
+
+
+def test_annotate_jsonl_to_rtl_html(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "قصفت قوات النظام مدينة حلب"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.html"
+    main(["annotate", str(source), "--format", "html", "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert "direction: rtl" in html and "حلب" in html
+
+
+def test_bad_jsonl_line_is_reported_with_file_and_line(tmp_path, capsys):
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"id": "a", "text": "حلب"}\n{"id": "b", "text": \n', encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["annotate", str(source)])
+    assert exit_info.value.code == 1
+    assert f"{source}:2" in capsys.readouterr().err
+
+
+def test_missing_file_and_missing_id_are_errors(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["annotate", str(tmp_path / "nope.txt")])
+    source = tmp_path / "noid.jsonl"
+    source.write_text('{"text": "حلب"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["annotate", str(source)])
+    assert "noid.jsonl:1" in capsys.readouterr().err
+
+
+def test_evaluate_prints_entity_scores(capsys):
+    main(["evaluate", str(SEED_GOLD)])
+    out = capsys.readouterr().out
+    assert "micro" in out and "ARMED_GROUP" in out
