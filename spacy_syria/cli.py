@@ -1,8 +1,9 @@
-"""The ``spacy-syria`` command line: ``annotate`` and ``evaluate``.
+"""The ``spacy-syria`` command line: ``annotate``, ``evaluate`` and ``validate``.
 
 ``spacy-syria annotate INPUT… [-o OUT.jsonl] [--format jsonl|html]`` reads ``.txt`` files (one
 document each, id = file name) or JSONL with ``id`` and ``text``, and writes GUIDELINES §3 records
-(or a right-to-left displaCy page). ``spacy-syria evaluate GOLD.jsonl`` prints the §4 scores.
+(or a right-to-left displaCy page). ``spacy-syria evaluate GOLD.jsonl`` prints the §4 scores;
+``spacy-syria validate FILE_OR_DIR…`` checks corpus files and exits non-zero on any problem.
 A bad line or unreadable file stops the run with an error naming file and line: nothing is
 dropped silently.
 """
@@ -21,6 +22,7 @@ from tqdm import tqdm
 from . import load
 from .formats import RecordError, doc_to_record, read_jsonl
 from .scoring import score_entities, score_statements
+from .validate import SealedSet, validate_files
 
 PROGRESS_MIN_DOCS = 20
 LABEL_COLOURS = {"PLACE": "#a6e3a1", "ARMED_GROUP": "#f38ba8", "PERSON": "#89b4fa", "ORG": "#f9e2af"}
@@ -119,6 +121,26 @@ def evaluate(args: argparse.Namespace) -> None:
         Path(args.json).write_text(json.dumps({"entities": entity_scores, "statements": statement_scores}, indent=2))
 
 
+def validate(args: argparse.Namespace) -> None:
+    nlp = load(args.model) if args.model else load()
+    paths: list[Path] = []
+    for path in args.paths:
+        if path.is_dir():
+            paths += sorted(path.glob("*.jsonl"))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    sealed = SealedSet.from_shared(args.sealed) if args.sealed else None
+    problems = validate_files(nlp, paths, sealed)
+    for problem in problems:
+        print(problem)
+    checked = f"{len(paths)} file(s)" + (", sealed set checked" if sealed else ", sealed set NOT checked")
+    print(f"{len(problems)} problem(s) in {checked}")
+    if problems:
+        sys.exit(1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spacy-syria", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="pipeline directory (default: the packaged pipeline)")
     p.add_argument("--json", help="also write the scores as JSON to this file")
     p.set_defaults(func=evaluate)
+    p = commands.add_parser("validate", help="check corpus JSONL files (alignment, labels, statements, ids)")
+    p.add_argument("paths", nargs="+", type=Path, help="JSONL files, or folders of them")
+    p.add_argument("--sealed", type=Path, help="news folder with EVALUATION_IDS.txt (e.g. ../shared/data/news)")
+    p.add_argument("--model", help="pipeline whose tokenizer decides alignment (default: the packaged one)")
+    p.set_defaults(func=validate)
     return parser
 
 

@@ -67,9 +67,17 @@ def arabic_names(entry: dict) -> list[str]:
     return names
 
 
-def is_ambiguous(entry: dict) -> bool:
-    """Whether a mention of this entry needs a place trigger (``قرية``، ``في``…) to count."""
-    return bool(entry.get("attributes", {}).get("ambiguous"))
+def match_condition(entry: dict, name: str) -> str:
+    """What a mention of ``name`` needs to count: ``""`` (nothing), ``"trigger"`` (a place trigger
+    such as ``قرية`` or ``في`` before it: the name is also a common word) or ``"not-adjective"``
+    (not right after an indefinite noun: ``مقاتلة سورية`` is an adjective, not the country)."""
+    attributes = entry.get("attributes", {})
+    key = normalize(name)
+    if attributes.get("ambiguous") or key in {normalize(a) for a in attributes.get("ambiguous_aliases", [])}:
+        return "trigger"
+    if key in {normalize(a) for a in attributes.get("adjective_homographs", [])}:
+        return "not-adjective"
+    return ""
 
 
 def merge_entries(paths: Iterable[Path]) -> dict[str, dict]:

@@ -26,10 +26,10 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path, filter_spans
 
-from .gazetteer import DATA_DIR, arabic_names, gazetteer_paths, is_ambiguous, merge_entries
+from .gazetteer import DATA_DIR, arabic_names, gazetteer_paths, match_condition, merge_entries
 from .normalize import Normalizer, normalize
 
-Pattern = tuple[tuple[str, ...], str, str, bool]  # norms, entry id, label, ambiguous
+Pattern = tuple[tuple[str, ...], str, str, str]  # norms, entry id, label, match condition
 MIN_SURNAME = 3
 
 
@@ -81,8 +81,10 @@ class GazetteerRuler:
                 if not norms or norms in seen:
                     continue
                 seen.add(norms)
-                ambiguous = is_ambiguous(entry) or " ".join(norms) in ambiguous_aliases
-                patterns.append((norms, entry["id"], entry["label"], ambiguous))
+                condition = match_condition(entry, name)
+                if not condition and " ".join(norms) in ambiguous_aliases:
+                    condition = "trigger"
+                patterns.append((norms, entry["id"], entry["label"], condition))
         self._set_patterns(patterns)
 
     def _set_patterns(self, patterns: list[Pattern]) -> None:
@@ -99,11 +101,9 @@ class GazetteerRuler:
         norms = [token.norm_ for token in doc]
         spans = []
         for start, norm in enumerate(norms):
-            for pattern, entry_id, label, ambiguous in self._index.get(norm, ()):
+            for pattern, entry_id, label, condition in self._index.get(norm, ()):
                 end = start + len(pattern)
-                if tuple(norms[start:end]) != pattern:
-                    continue
-                if ambiguous and self.require_trigger and not self._has_trigger(doc, start):
+                if tuple(norms[start:end]) != pattern or not self._condition_met(condition, doc, start):
                     continue
                 spans.append(Span(doc, start, end, label=label, kb_id=entry_id, span_id=entry_id))
                 break
@@ -125,11 +125,23 @@ class GazetteerRuler:
                 found.append(Span(doc, index, index + 1, label="PERSON", kb_id=entry_id, span_id=entry_id))
         return found
 
-    def _has_trigger(self, doc: Doc, start: int) -> bool:
+    def _condition_met(self, condition: str, doc: Doc, start: int) -> bool:
+        if not condition:
+            return True
         index = start - 1
         while index >= 0 and doc[index].is_quote:
             index -= 1
-        return index >= 0 and doc[index].norm_ in self.triggers
+        previous = doc[index] if index >= 0 else None
+        if condition == "trigger":
+            return not self.require_trigger or (previous is not None and previous.norm_ in self.triggers)
+        # "not-adjective": an indefinite feminine noun before it makes it an adjective.
+        return not (
+            previous is not None
+            and previous.is_alpha
+            and previous.norm_.endswith("ه")
+            and not previous.norm_.startswith("ال")
+            and previous.whitespace_
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)

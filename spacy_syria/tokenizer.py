@@ -5,14 +5,16 @@ mention such as ``دير الزور`` cannot be a whole number of tokens. This t
 rules first, then re-splits each token:
 
 1. quotation marks are always split off, wherever they stand;
-2. a hyphen or dash glued to an Arabic word (``-وفقا``) is split off;
+2. punctuation glued to an Arabic word (``-وفقا``, ``حلب)``, ``لداعش؟``, ``السورية.بحسب``) and
+   bidi control marks are split off;
 3. the tatweel forms ``لـ``/``بـ``/``كـ`` (optionally after و/ف) are split from what follows;
-4. proclitics و ف ب ل ك (and their sequences) are split when the remainder is a known word
-   (a gazetteer name token or a cue form) or a definite noun (``بالتنسيق`` → ب + ``التنسيق``),
-   and the whole word is not itself known or protected (``بالغ``, ``والد``, ``كبير``).
+4. proclitics و ف ب ل ك (and their sequences) are split when the remainder is a word — a
+   gazetteer name token, a cue form, a word frequent in news (``بقصف`` → ب + ``قصف``) or a
+   definite noun (``بالتنسيق`` → ب + ``التنسيق``) — and the whole word is not itself known or
+   protected (``بالغ``, ``والد``, ``كامل``); a rare word in و splits off the conjunction.
    ``للإدارة`` becomes ``ل`` + ``لإدارة``, the remainder flagged ``token._.elided_article``.
 
-The known and protected words come from ``data/lexicon.json`` (built by
+The known, frequent and protected words come from ``data/lexicon.json`` (built by
 ``training/build_gazetteers.py``); they are saved with the pipeline. ``doc.text == text`` always.
 """
 
@@ -41,25 +43,37 @@ from .normalize import normalize
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "lexicon.json"
 QUOTES = "\"'“”«»„‟‘’‚‛‹›″"
-QUOTE_RE = re.compile(f"([{re.escape(QUOTES)}])")
 ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
-EDGE_DASH_RE = re.compile(f"^([-–—]+)(?=[{ARABIC_LETTER}])|(?<=[{ARABIC_LETTER}\u064b-\u0652])([-–—]+)$")
+BIDI_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Quotation marks, brackets, bidi marks, HTML character references (&#8220;) and a full stop
+# before an Arabic word always stand alone.
+SPLIT_ALWAYS_RE = re.compile(f"([{re.escape(QUOTES)}{BIDI_MARKS}();]|&#\\d+|&\\w+|\\.(?=[{ARABIC_LETTER}]))")
+LEADING_PUNCT_RE = re.compile(r"^[-–—(\[{]+")
+TRAILING_PUNCT_RE = re.compile(r"[-–—)\]}.,،؛:!?؟…]+$")
 TATWEEL_CLITIC_RE = re.compile(f"^([وف]?[بلك]ـ+)(?=[{ARABIC_LETTER}{re.escape(QUOTES)}])")
 PROCLITIC_SEQUENCES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-MIN_REMAINDER = 3
+MIN_REMAINDER = 2
 MIN_ARTICLE_WORD = 4
-# إلى/على/إلا normalise to words that look like ال + letters; they never follow a proclitic split.
-FUNCTION_WORDS = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+# Relative pronouns and إلى/إلا look like ال + letters but are no definite nouns.
+NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
 
 
 class ArabicTokenizer:
     """Callable tokenizer: spaCy's Arabic rules, then clitic and quote splitting."""
 
-    def __init__(self, vocab: Vocab, known: Iterable[str] = (), protected: Iterable[str] = ()):
+    def __init__(
+        self,
+        vocab: Vocab,
+        known: Iterable[str] = (),
+        protected: Iterable[str] = (),
+        frequent: Iterable[str] = (),
+    ):
         self.vocab = vocab
         self.base = base_arabic_tokenizer(vocab)
         self.known = set(known)
         self.protected = set(protected)
+        self.frequent = set(frequent)
+        self._words = self.known | self.frequent
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -86,31 +100,24 @@ class ArabicTokenizer:
         if "://" in text or "@" in text or "www." in text:
             yield text, False
             return
-        for chunk in QUOTE_RE.split(text):
+        for chunk in SPLIT_ALWAYS_RE.split(text):
             if not chunk:
                 continue
-            if chunk in QUOTES:
+            if SPLIT_ALWAYS_RE.fullmatch(chunk):
                 yield chunk, False
-                continue
-            yield from self._split_dashes(chunk)
-
-    def _split_dashes(self, text: str) -> Iterator[tuple[str, bool]]:
-        lead = trail = ""
-        match = EDGE_DASH_RE.search(text)
-        while match:
-            if match.group(1):
-                lead += match.group(1)
-                text = text[match.end(1) :]
             else:
-                trail = match.group(2) + trail
-                text = text[: match.start(2)]
-            match = EDGE_DASH_RE.search(text) if text else None
-        if lead:
-            yield lead, False
-        if text:
-            yield from self._split_clitics(text)
-        if trail:
-            yield trail, False
+                yield from self._split_edges(chunk)
+
+    def _split_edges(self, text: str) -> Iterator[tuple[str, bool]]:
+        """Peel punctuation glued to an Arabic word: ``-وفقا``, ``حلب)``, ``2011.``, ``لداعش؟``."""
+        lead = LEADING_PUNCT_RE.match(text)
+        trail = TRAILING_PUNCT_RE.search(text)
+        start = lead.end() if lead else 0
+        end = trail.start() if trail and trail.start() > start else len(text)
+        yield from ((char, False) for char in text[:start])
+        if start < end:
+            yield from self._split_clitics(text[start:end])
+        yield from ((char, False) for char in text[end:])
 
     def _split_clitics(self, word: str) -> Iterator[tuple[str, bool]]:
         tatweel = TATWEEL_CLITIC_RE.match(word)
@@ -122,32 +129,31 @@ class ArabicTokenizer:
         if norm in self.known or norm in self.protected:
             yield word, False
             return
-        for prefix in PROCLITIC_SEQUENCES:
-            if not norm.startswith(prefix):
-                continue
-            rest = word[len(prefix) :]
-            rest_norm = norm[len(prefix) :]
-            if prefix.endswith("ل") and rest_norm.startswith("ل") and self._is_word("ا" + rest_norm):
-                yield from ((letter, False) for letter in prefix)
-                yield rest, True
-                return
-            if self._is_word(rest_norm):
-                yield from ((letter, False) for letter in prefix)
-                yield rest, False
-                return
-        yield word, False
-
-    def _is_word(self, norm: str) -> bool:
-        return can_stand_alone(norm, self.known)
+        reading = clitic_split(norm, self._words)
+        if reading is None and norm.startswith("و") and len(norm) > MIN_REMAINDER and norm not in self.frequent:
+            # A rare word in و is nearly always the conjunction + a word (وكفرية, وخوسيه).
+            yield word[0], False
+            yield from self._split_clitics(word[1:])
+            return
+        if reading is None:
+            yield word, False
+            return
+        prefix, elided = reading
+        yield from ((letter, False) for letter in word[: len(prefix)])
+        yield word[len(prefix) :], elided
 
     # Serialisation: spaCy saves the tokenizer with the pipeline (nlp.to_disk / from_disk).
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"known": sorted(self.known), "protected": sorted(self.protected)})
+        return srsly.msgpack_dumps(
+            {"known": sorted(self.known), "protected": sorted(self.protected), "frequent": sorted(self.frequent)}
+        )
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ArabicTokenizer:
         lexicon = srsly.msgpack_loads(data)
         self.known = set(lexicon["known"])
         self.protected = set(lexicon["protected"])
+        self.frequent = set(lexicon["frequent"])
+        self._words = self.known | self.frequent
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -159,11 +165,30 @@ class ArabicTokenizer:
         return self.from_bytes(ensure_path(path).read_bytes(), exclude=exclude)
 
 
+def clitic_split(norm: str, words: set[str]) -> tuple[str, bool] | None:
+    """The proclitic reading the tokenizer takes for a normalised word: ``(prefix, elided)``.
+
+    The shortest proclitic sequence whose remainder can stand alone wins; after ل a remainder
+    in ل is read as the article with its alef elided (``للإدارة`` → ل + ``لإدارة`` = الإدارة).
+    """
+    for prefix in PROCLITIC_SEQUENCES:
+        if not norm.startswith(prefix):
+            continue
+        rest = norm[len(prefix) :]
+        if prefix.endswith("ل") and rest.startswith("ل") and can_stand_alone("ا" + rest, words):
+            return prefix, True
+        if can_stand_alone(rest, words):
+            return prefix, False
+    return None
+
+
 def can_stand_alone(norm: str, known: set[str]) -> bool:
-    """Whether a remainder after a proclitic is a word: a known one, or a definite noun (ال + 2+)."""
-    if len(norm) < MIN_REMAINDER or norm in FUNCTION_WORDS:
+    """Whether a remainder after a proclitic is a word: a known or frequent one, or a definite noun."""
+    if len(norm) < MIN_REMAINDER:
         return False
-    return norm in known or (norm.startswith("ال") and len(norm) >= MIN_ARTICLE_WORD)
+    if norm in known:
+        return True
+    return norm.startswith("ال") and len(norm) >= MIN_ARTICLE_WORD and norm not in NOT_DEFINITE
 
 
 def base_arabic_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -194,6 +219,6 @@ def create_arabic_tokenizer(lexicon_path: str | None = None) -> Callable[[Langua
 
     def create(nlp: Language) -> ArabicTokenizer:
         lexicon = load_lexicon(lexicon_path or DEFAULT_LEXICON)
-        return ArabicTokenizer(nlp.vocab, lexicon["known"], lexicon["protected"])
+        return ArabicTokenizer(nlp.vocab, lexicon["known"], lexicon["protected"], lexicon["frequent"])
 
     return create

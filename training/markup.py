@@ -89,6 +89,29 @@ def parse_markup(markup: str) -> tuple[str, list[dict], list[dict]]:
     return "".join(out), entities, statements
 
 
+def to_markup(record: dict) -> str:
+    """Write a §3 record as markup (the inverse of ``parse_markup``); shared spans are grouped."""
+    text = record["text"]
+    spans = [(e["start"], e["end"], "[[", f"|{e['label']}]]", 1) for e in record["entities"]]
+    for part, tag in ((name, tag) for tag, name in PARTS.items()):
+        grouped: dict[tuple[int, int], list[int]] = {}
+        for number, statement in enumerate(record["statements"], 1):
+            if statement.get(part):
+                grouped.setdefault(tuple(statement[part]), []).append(number)
+        for (start, end), numbers in grouped.items():
+            ids = ",".join(map(str, numbers))
+            spans.append((start, end, f"<{tag} {ids}>", f"</{tag} {ids}>", 0))
+    # Openers: outer (longer, statement tags) first; closers: inner first.
+    events = [(a, 1, -b, inner, opener) for a, b, opener, _, inner in spans]
+    events += [(b, 0, -a, -inner, closer) for a, b, _, closer, inner in spans]
+    out, position = [], 0
+    for offset, *_, tag in sorted(events):
+        out += [text[position:offset], tag]
+        position = offset
+    out.append(text[position:])
+    return "".join(out)
+
+
 def convert_file(markup_path: Path, raw_dir: Path) -> dict:
     """Parse one ``<id>.txt`` markup file and check it against ``raw_dir/<id>.txt``."""
     doc_id = markup_path.stem
