@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .statements import get_statements, set_statements
+
 
 def register_extensions() -> None:
     """Register every extension; safe to call repeatedly."""
@@ -11,7 +13,8 @@ def register_extensions() -> None:
         # Set by the tokenizer on ``لإدارة`` in ``للإدارة``: the second ل is the article.
         Token.set_extension("elided_article", default=False)
     if not Doc.has_extension("statements"):
-        Doc.set_extension("statements", default=None)
+        # Stored in doc.spans["statements"], so they survive DocBin and to_disk.
+        Doc.set_extension("statements", getter=get_statements, setter=set_statements)
 
 
 register_extensions()

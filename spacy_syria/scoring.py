@@ -10,6 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import registry
+
 from .gazetteer import LABELS
 
 WORD_RE = re.compile(r"\S+")
@@ -101,3 +105,29 @@ def score_statements(pairs: Iterable[tuple[dict, dict]]) -> dict:
         "source_accuracy": source_ok / cue_tp if cue_tp else 0.0,
         "content_f1": sum(content_scores) / len(content_scores) if content_scores else 0.0,
     }
+
+
+def statement_offsets(doc: Doc) -> dict:
+    """A record with just the text and the statements' offsets, for scoring."""
+    return {"text": doc.text, "statements": [statement.to_record() for statement in doc._.statements]}
+
+
+def score_statement_examples(examples: Iterable[Example], **kwargs) -> dict[str, float]:
+    """GUIDELINES §4 statement scores for spaCy's ``Example`` objects (``spacy train``/``evaluate``)."""
+    pairs = [(statement_offsets(eg.predicted), statement_offsets(eg.reference)) for eg in examples]
+    scores = score_statements(pairs)
+    return {
+        "statement_p": scores["statement"]["p"],
+        "statement_r": scores["statement"]["r"],
+        "statement_f": scores["statement"]["f"],
+        "cue_p": scores["cue"]["p"],
+        "cue_r": scores["cue"]["r"],
+        "cue_f": scores["cue"]["f"],
+        "source_acc": scores["source_accuracy"],
+        "content_f1": scores["content_f1"],
+    }
+
+
+@registry.scorers("spacy_syria.statement_scorer.v1")
+def make_statement_scorer():
+    return score_statement_examples

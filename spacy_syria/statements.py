@@ -1,0 +1,769 @@
+"""Attributed statements: who said what, through which cue, about whom (GUIDELINES §2).
+
+A ``Statement`` holds ``cue``, ``source``, ``content`` and ``target`` spans (source and target may be
+``None``), the entity the source resolves to (``source_entity``, with its knowledge-base id) and a
+``kind`` (direct, indirect, mixed, accusation). Statements live in the span group
+``doc.spans["statements"]`` (one span per part, ``span.id_`` = statement number, label = part), so
+they survive ``DocBin`` and ``to_disk``; ``doc._.statements`` reads and writes them as objects.
+
+The ``syria_statements`` component finds them by rule: cues from ``data/cues.jsonl`` matched on
+NORM, then the introducer (أن/إن/بأن with attached pronouns, a colon or quotation mark, إلى after
+أشار/لفت, the ب of an accusation), the source between cue and introducer (VSO), before the cue
+(SVO) or carried over from the previous statement (a dropped subject, a participle), and the
+content up to the end of the reported clause.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+from .gazetteer import DATA_DIR
+from .normalize import normalize
+from .ruler import read_word_list
+from .scoring import score_statement_examples
+
+SPAN_KEY = "statements"
+PARTS = ("cue", "source", "content", "target", "source_entity")
+KINDS = ("direct", "indirect", "mixed", "accusation")
+SPEAKER_LABELS = ("PERSON", "ARMED_GROUP", "ORG")
+
+# Normalised forms (see normalize.py): أن/إن/أنّ with attached pronouns, and فإن/بأن split.
+COMPLEMENTISER_RE = re.compile(r"^[بف]?ان(ه|ها|هم|هما|هن|ني|نا|ك|كم)?$")
+SENTENCE_END = {".", "؟", "!", "?"}
+COMMAS = {"،", ","}
+DASHES = {"-", "–", "—"}
+NEGATIONS = {"لم", "لا", "لن"}
+# Words that end a source phrase: adverbs of time and place, addressee and medium prepositions.
+SOURCE_STOPS = {
+    "في", "فيه", "فيها", "خلال", "عبر", "امس", "اليوم", "الليله", "مساء", "صباح", "لدي", "الي", "امام",
+    "امامهم", "امامه", "بعد", "عقب", "ان", "من", "عن", "منذ", "يوم", "الاحد", "الاثنين", "الثلاثاء",
+    "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مجددا", "سابقا", "مؤخرا", "حاليا", "ذلك",
+    "على", "علي", "بدوره", "بدورها", "قائلا", "قائله",
+}  # fmt: skip
+ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
+DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
+CLAUSE_LINKS = {"و", "ف", "كما", "فيما", "بينما", "لكن", "لكنه", "لكنها"}
+NARRATIVE_CLAUSES = {"بعدما"}
+# «بحسب قولها»، «وفق تصريحه»: the attribution points back at the clause's own speaker.
+SELF_REFERENCES = ("قول", "تصريح", "حديث", "كلام", "تعبير")
+# Prepositions that introduce the content when a cue lists them (أفاد ب…، أعلن عن…، أكد على…).
+PREPOSITION_COMPLEMENTS = {"ب", "عن", "علي"}
+# A subject noun phrase before its verb starts after one of these (وكان المرصد قد ذكر).
+SUBJECT_OPENERS = {"كان", "كانت", "ان", "انه", "الا", "لكن", "بينما", "فيما", "حيث", "اذ", "كما"}
+# Present-tense cues (يقول، تتهم) often follow a bare noun-phrase subject in headlines.
+PRESENT_PREFIXES = ("ي", "ت")
+MAX_HEADLINE_SUBJECT = 4
+MAX_SOURCE_TOKENS = 10
+MAX_INTRODUCER_DISTANCE = 40
+AMBIGUOUS_CUE_REACH = 6
+MAX_QUOTED_NAME = 3
+MAX_NAMED_QUOTE = 6
+# Where a dropped subject's speaker comes from: the previous statement ("statement"), or that
+# statement only when it is recent and otherwise the closest speaker entity ("recent").
+CARRY_MODES = ("statement", "recent")
+NOUN_PHRASE_KINDS = ("deny", "announce", "assert", "acknowledge", "warn", "claim", "demand", "accuse")
+MAX_CONTENT_TOKENS = 150
+
+
+@dataclass
+class Statement:
+    """One attributed statement; spans refer to the same ``Doc``."""
+
+    cue: Span
+    content: Span
+    source: Span | None = None
+    target: Span | None = None
+    source_entity: Span | None = None
+    kind: str = "indirect"
+
+    def to_record(self) -> dict:
+        """The GUIDELINES §3 form, plus the resolved source entity and the kind."""
+
+        def offsets(span: Span | None) -> list[int] | None:
+            return [span.start_char, span.end_char] if span is not None else None
+
+        entity = self.source_entity
+        return {
+            "cue": offsets(self.cue),
+            "source": offsets(self.source),
+            "content": offsets(self.content),
+            "target": offsets(self.target),
+            "source_entity": None
+            if entity is None
+            else {"start": entity.start_char, "end": entity.end_char, "text": entity.text,
+                  "label": entity.label_, "id": entity.kb_id_ or None},
+            "kind": self.kind,
+        }  # fmt: skip
+
+
+def get_statements(doc: Doc) -> list[Statement]:
+    """Read the statements from ``doc.spans["statements"]``."""
+    if SPAN_KEY not in doc.spans:
+        return []
+    parts: dict[int, dict[str, Span]] = {}
+    for span in doc.spans[SPAN_KEY]:
+        parts.setdefault(int(span.id_), {})[span.label_] = span
+    statements = []
+    for number in sorted(parts):
+        found = parts[number]
+        statements.append(
+            Statement(
+                cue=found["cue"],
+                content=found["content"],
+                source=found.get("source"),
+                target=found.get("target"),
+                source_entity=found.get("source_entity"),
+                kind=found["cue"].kb_id_ or "indirect",
+            )
+        )
+    return statements
+
+
+def set_statements(doc: Doc, statements: Iterable[Statement]) -> None:
+    """Write statements into ``doc.spans["statements"]`` (replacing what was there)."""
+    spans = []
+    for number, statement in enumerate(statements):
+        for part in PARTS:
+            span = getattr(statement, part)
+            if span is not None:
+                kind = statement.kind if part == "cue" else ""
+                spans.append(Span(doc, span.start, span.end, label=part, kb_id=kind, span_id=str(number)))
+    doc.spans[SPAN_KEY] = spans
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue lemma from ``data/cues.jsonl``."""
+
+    lemma: str
+    kind: str
+    type: str
+    takes_target: bool
+    complements: tuple[str, ...]
+    verb_follows: bool
+    participle: bool
+    passive: bool = False  # قيل/يقال: no speaker to find
+    editorial: bool = False  # يذكر أن: a writing formula when nothing stands between
+    ambiguous: bool = False  # بين، عبر، طالب: also ordinary words; need an introducer close by
+
+
+def load_cues(path: Path) -> dict[tuple[str, ...], Cue]:
+    """Normalised token sequences of every cue form → its ``Cue``."""
+    table: dict[tuple[str, ...], Cue] = {}
+    for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{line_number}: invalid cue entry ({error.msg})") from error
+        marked = {
+            name: {normalize(form) for form in entry.get(f"{name}_forms", entry.get(name + "s", []))}
+            for name in ("participle", "passive", "editorial", "ambiguous")
+        }
+        for form in entry["forms"]:
+            norm = normalize(form)
+            table.setdefault(
+                tuple(norm.split()),
+                Cue(
+                    lemma=entry["lemma"],
+                    kind=entry["kind"],
+                    type=entry["type"],
+                    takes_target=bool(entry.get("takes_target")),
+                    complements=tuple(normalize(c) for c in entry.get("complement", [])),
+                    verb_follows=bool(entry.get("verb_follows")),
+                    participle=norm in marked["participle"],
+                    passive=norm in marked["passive"],
+                    editorial=norm in marked["editorial"],
+                    ambiguous=norm in marked["ambiguous"],
+                ),
+            )
+    return table
+
+
+class StatementFinder:
+    """The rule-based statement component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, cues_path: str | None, noun_phrase_content: bool, carry: str):
+        if carry not in CARRY_MODES:
+            raise ValueError(f"carry must be one of {CARRY_MODES}, not {carry!r}")
+        self.carry = carry
+        self.name = name
+        self.cues_path = Path(cues_path) if cues_path else DATA_DIR / "cues.jsonl"
+        self.noun_phrase_content = noun_phrase_content
+        self.cues = load_cues(self.cues_path)
+        self.max_cue_length = max(len(key) for key in self.cues)
+        self.speaker_nouns = set(read_word_list(DATA_DIR / "speaker_nouns.txt"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_statements(doc, self.find(doc))
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, float]:
+        return score_statement_examples(examples)
+
+    # Finding -----------------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Statement]:
+        statements: list[Statement] = []
+        index = 0
+        while index < len(doc):
+            match = self._cue_at(doc, index)
+            if match is None:
+                index += 1
+                continue
+            end, cue = match
+            statement = self._statement(doc, index, end, cue, statements)
+            if statement is not None:
+                statements.append(statement)
+            index = end
+        return statements
+
+    def _cue_at(self, doc: Doc, index: int) -> tuple[int, Cue] | None:
+        for length in range(min(self.max_cue_length, len(doc) - index), 0, -1):
+            key = tuple(token.norm_ for token in doc[index : index + length])
+            if key in self.cues:
+                return index + length, self.cues[key]
+        return None
+
+    def _statement(self, doc: Doc, start: int, end: int, cue: Cue, previous: list[Statement]) -> Statement | None:
+        if start > 0 and doc[start - 1].norm_ in NEGATIONS and cue.type != "preposition":
+            return None
+        if cue.verb_follows:
+            return None  # حسبما/وفق ما: the verb after it is the cue, handled when reached.
+        if self._first_person_in_quote(doc, start, cue):
+            return None  # «نؤكد أن …» inside the speaker's own quotation is not a new statement
+        if cue.type == "preposition":
+            return self._attribution(doc, start, end, previous)
+        after_ma = start > 0 and doc[start - 1].norm_ in {"ما", "حسبما", "وفقما"}
+        if after_ma:
+            return self._attribution(doc, start, end, previous, verb_cue=True)
+        return self._verb_statement(doc, start, end, cue, previous)
+
+    def _first_person_in_quote(self, doc: Doc, start: int, cue: Cue) -> bool:
+        norm = doc[start].norm_
+        if not norm.startswith("ن") or normalize(cue.lemma).startswith("ن"):
+            return False
+        sentence_start = self._sentence_start(doc, start)
+        return sum(token.is_quote for token in doc[sentence_start:start]) % 2 == 1
+
+    # Verb cues ---------------------------------------------------------------------------------
+    def _verb_statement(self, doc: Doc, start: int, end: int, cue: Cue, previous: list[Statement]) -> Statement | None:
+        sentence_end = self._sentence_end(doc, end)
+        introducer = self._find_introducer(doc, end, sentence_end, cue)
+        cue_span = doc[start:end]
+        if cue.editorial and introducer is not None and introducer[0] == end:
+            return None  # «يذكر أن …»: the writer's aside, no reported speech
+        subject = None if cue.participle or cue.passive else self._subject_before(doc, start)
+        if introducer is None:
+            return self._noun_phrase_statement(doc, cue_span, cue, subject, sentence_end, previous)
+        intro_start, content_start, direct = introducer
+        region = self._region(doc, end, intro_start)
+        source = target = source_entity = None
+        if cue.takes_target:
+            if subject is not None or cue.participle:
+                source, target = subject, region
+            elif region is not None:
+                source, target = self._split_source_target(doc, region)
+        elif subject is not None:
+            source = subject
+        elif region is not None and not (cue.passive or cue.participle):
+            source = self._relayed_source(doc, region, cue) or self._source_phrase(doc, region.start, region.end)
+        if source is None and not cue.passive:
+            source = self._reported_by(doc, start)
+        if source is None and cue.participle:
+            source = self._sentence_speaker(doc, start, previous)
+        if source is None and not cue.passive:
+            source, source_entity = self._carried_source(doc, start, previous)
+        content = self._content(doc, content_start, sentence_end, direct)
+        if content is None:
+            return None
+        return self._build(doc, cue_span, source, content, target, cue, source_entity, previous)
+
+    def _find_introducer(self, doc: Doc, begin: int, limit: int, cue: Cue) -> tuple[int, int, bool] | None:
+        """``(introducer start, content start, direct)`` after a verb cue, or ``None``."""
+        stop = min(limit, begin + (AMBIGUOUS_CUE_REACH if cue.ambiguous else MAX_INTRODUCER_DISTANCE))
+        demand = cue.takes_target and cue.kind != "accuse"
+        index = begin
+        while index < stop:
+            token = doc[index]
+            norm = token.norm_
+            if _is_complementiser(norm):
+                return index - (index > begin and doc[index - 1].norm_ in {"ب", "ف"}), index + 1, False
+            if index > begin and self._cue_at(doc, index):
+                return None  # another cue comes first: this one introduces nothing here
+            # An ordinary word (بين، عبر، طالب) counts only before أن or its own preposition.
+            if norm == ":" and not cue.ambiguous:
+                return index, index + 1, True
+            if token.is_quote and not cue.ambiguous:
+                close = _closing_quote(doc, index, limit)
+                if close is not None and _is_quoted_name(doc, index, close, self.speaker_nouns):
+                    index = close + 1  # «جيش الإسلام» is the speaker's name, not a quotation
+                    continue
+                return index, index, True
+            if index > begin and cue.takes_target and norm in {"ب", "بـ"}:
+                return index, index + 1, False
+            if index > begin and demand and norm in {"ل", "لـ"}:
+                return index, index + 1, False
+            if index > begin and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements:
+                return index, index + 1, False
+            if norm == "الي" and ("الي" in cue.complements or cue.takes_target):
+                following = index + 1
+                if following < len(doc) and _is_complementiser(doc[following].norm_):
+                    following += 1
+                return index, following, False
+            index += 1
+        return None
+
+    def _noun_phrase_statement(
+        self,
+        doc: Doc,
+        cue_span: Span,
+        cue: Cue,
+        subject: Span | None,
+        sentence_end: int,
+        previous: list[Statement],
+    ) -> Statement | None:
+        """``نفى الجيش وجود …``, ``روسيا تعلن السيطرة …``: a named speaker, then a noun phrase
+        stating the claim (after من/عن for warnings and talk)."""
+        if not self.noun_phrase_content or cue.kind not in NOUN_PHRASE_KINDS or cue.ambiguous:
+            return None
+        begin = cue_span.end
+        source = subject
+        if source is None:
+            source = _entity_starting_at(doc, begin)
+            if source is None or source.label_ not in SPEAKER_LABELS + ("PLACE",):
+                return None
+            begin = source.end
+        while begin < sentence_end and (doc[begin].norm_ in {"من", "عن"} or doc[begin].is_punct):
+            begin += 1
+        content = self._content(doc, begin, sentence_end, False)
+        if content is None or (len(content) < 2 and cue.kind != "deny"):
+            return None
+        return self._build(doc, cue_span, source, content, None, cue, None, previous)
+
+    # Attribution prepositions ------------------------------------------------------------------
+    def _attribution(
+        self, doc: Doc, start: int, end: int, previous: list[Statement], verb_cue: bool = False
+    ) -> Statement | None:
+        cue_span = doc[start:end]
+        index = end
+        while index < len(doc) and (doc[index].norm_ in {"ل", "لـ", "عن", "الي", "ما"} or doc[index].is_quote):
+            index += 1
+        source_end = index
+        while source_end < len(doc) and source_end - index < MAX_SOURCE_TOKENS:
+            token = doc[source_end]
+            if token.norm_ in COMMAS | DASHES | SENTENCE_END or token.norm_ in {"ف", "ان"} or "\n" in token.text:
+                break
+            if token.is_quote and source_end > index:
+                break
+            source_end += 1
+        source = self._source_phrase(doc, index, source_end, allow_long=False)
+        source_entity = None
+        if source is None and index < len(doc) and doc[index].norm_.startswith(SELF_REFERENCES):
+            source, source_entity = self._carried_source(doc, start, previous)  # «بحسب قولها»
+        if source is None:
+            return None
+        sentence_start = self._sentence_start(doc, start)
+        sentence_end = self._sentence_end(doc, source_end)
+        after = source_end
+        while after < len(doc) and (doc[after].is_quote or doc[after].norm_ in COMMAS):
+            after += 1
+        if after < len(doc) and doc[after].norm_ == "ف":
+            after += 1
+        if after < len(doc) and _is_complementiser(doc[after].norm_):
+            content = self._content(doc, after + 1, sentence_end, False)
+        elif source_end < len(doc) and doc[source_end].norm_ in DASHES:
+            follow = source_end + 1
+            content = self._content(doc, follow, sentence_end, follow < len(doc) and doc[follow].is_quote)
+        elif (
+            self._is_clause_initial(doc, start, sentence_start)
+            and source_end < len(doc)
+            and doc[source_end].norm_ in COMMAS
+        ):
+            content = self._content(doc, source_end + 1, sentence_end, False)
+        else:
+            content = self._preceding_clause(doc, sentence_start, start)
+            repeat = (
+                next((s for s in reversed(previous) if s.content.end >= content.end - 1), None) if content else None
+            )
+            if repeat is not None and _same_speaker(repeat, source):
+                return None  # a trailing «، وفق تصريحه» repeats the clause's own source
+        if content is None:
+            return None
+        kind_cue = Cue("", "attribution", "preposition", False, (), False, False)
+        return self._build(doc, cue_span, source, content, None, kind_cue, source_entity, previous)
+
+    # Spans ------------------------------------------------------------------------------------
+    def _sentence_end(self, doc: Doc, index: int) -> int:
+        depth = 0
+        while index < len(doc):
+            token = doc[index]
+            if token.is_quote:
+                depth ^= 1
+            if not depth and (token.norm_ in SENTENCE_END or "\n" in token.text):
+                return index
+            if depth and "\n" in token.text:
+                return index
+            index += 1
+        return len(doc)
+
+    def _sentence_start(self, doc: Doc, index: int) -> int:
+        while index > 0 and doc[index - 1].norm_ not in SENTENCE_END and "\n" not in doc[index - 1].text:
+            index -= 1
+        return index
+
+    def _is_clause_initial(self, doc: Doc, start: int, sentence_start: int) -> bool:
+        before = [t for t in doc[sentence_start:start] if t.norm_ not in {"و", "ف"} and not t.is_quote]
+        return not before
+
+    def _content(self, doc: Doc, begin: int, limit: int, direct: bool) -> Span | None:
+        """The reported clause from ``begin``: to the clause's end or the next statement's cue."""
+        while begin < limit and (doc[begin].is_space or doc[begin].norm_ in COMMAS):
+            begin += 1
+        if direct and begin < limit and _is_complementiser(doc[begin].norm_):
+            begin += 1  # «قال: إن …»
+        if begin >= limit:
+            return None
+        if direct and doc[begin].is_quote:
+            close = _closing_quote(doc, begin, len(doc))
+            if close is not None and close > begin + 1:
+                return doc[begin + 1 : close]
+        end = begin
+        in_quote = False
+        while end < limit and end - begin < MAX_CONTENT_TOKENS:
+            token = doc[end]
+            if token.is_quote:
+                in_quote = not in_quote
+            elif not in_quote and end > begin and self._ends_content(doc, end):
+                break
+            end += 1
+        while end > begin and (doc[end - 1].norm_ in COMMAS | DASHES | {"و", "ف"} or doc[end - 1].is_space):
+            end -= 1
+        if end <= begin:
+            return None
+        span = doc[begin:end]
+        if span[0].is_quote and span[-1].is_quote and not any(t.is_quote for t in span[1:-1]) and len(span) > 2:
+            return doc[begin + 1 : end - 1]
+        return span
+
+    def _ends_content(self, doc: Doc, index: int) -> bool:
+        """A clause boundary inside a sentence: ؛, or a comma or و/ف before the next cue, or a
+        participle cue (``، مشيراً``)."""
+        norm = doc[index].norm_
+        if norm == "؛":
+            return True
+        if norm in COMMAS:
+            return self._starts_new_statement(doc, index + 1)
+        match = self._cue_at(doc, index)
+        if match is not None and match[1].participle:
+            return True
+        if norm in {"و", "ف"} and index + 1 < len(doc):
+            match = self._cue_at(doc, index + 1)
+            return match is not None and match[1].type == "verb" and not match[1].ambiguous
+        return False
+
+    def _starts_new_statement(self, doc: Doc, index: int) -> bool:
+        """After a comma: (و/ف/كما/فيما) + a cue starts the next statement or a trailing
+        attribution; بعدما/بينما open a clause of the narrative, not of the reported speech."""
+        if index < len(doc) and doc[index].norm_ in NARRATIVE_CLAUSES:
+            return True
+        while index < len(doc) and doc[index].norm_ in CLAUSE_LINKS:
+            index += 1
+        return index < len(doc) and self._cue_at(doc, index) is not None
+
+    def _preceding_clause(self, doc: Doc, sentence_start: int, cue_start: int) -> Span | None:
+        end = cue_start
+        while end > sentence_start and (doc[end - 1].norm_ in COMMAS | {"و", "ف"} | DASHES or doc[end - 1].is_quote):
+            end -= 1
+        begin = sentence_start
+        while begin < end and (doc[begin].norm_ in {"و", "ف"} or doc[begin].is_space):
+            begin += 1
+        if end - begin < 2:
+            return None
+        return doc[begin:end]
+
+    def _trim(self, doc: Doc, begin: int, end: int) -> Span | None:
+        while begin < end and (doc[begin].is_punct or doc[begin].is_space):
+            begin += 1
+        while end > begin and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[begin:end] if end > begin else None
+
+    def _source_phrase(self, doc: Doc, begin: int, end: int, allow_long: bool = True) -> Span | None:
+        """The speaker noun phrase in ``doc[begin:end]``: up to an apposition comma or a stop word."""
+        stop = begin
+        while stop < end:
+            token = doc[stop]
+            norm = token.norm_
+            if stop > begin and (norm in COMMAS or token.is_bracket or norm in SOURCE_STOPS or token.is_quote):
+                break
+            if (
+                stop > begin
+                and norm in ADDRESSEE_PREPOSITIONS
+                and stop + 1 < end
+                and (doc[stop + 1].is_quote or doc[stop + 1].ent_type_)
+            ):
+                break
+            stop += 1
+        span = self._trim(doc, begin, stop)
+        if span is None or _object_like(span[0]):
+            return None
+        if len(span) > MAX_SOURCE_TOKENS:
+            entities = [e for e in span.ents if e.label_ in SPEAKER_LABELS]
+            return entities[0] if entities and allow_long else None
+        return span
+
+    def _split_source_target(self, doc: Doc, region: Span) -> tuple[Span | None, Span | None]:
+        """Accusation and demand cues in VSO order: ``اتهم [source] [target] بـ…``."""
+        entities = [e for e in region.ents]
+        if not entities:
+            return region, None  # «يطالب وزير الدفاع الإسرائيلي بطرد …»: the phrase is the speaker
+        first = entities[0]
+        source = first if first.start == region.start or _only_quotes(doc, region.start, first.start) else None
+        if source is None:
+            source = self._trim(doc, region.start, first.end)
+        after = source.end
+        if after < region.end and doc[after].is_bracket:  # apposition: (قسد)
+            close = next((i for i in range(after + 1, region.end) if doc[i].is_bracket), after)
+            after = close + 1
+        return source, self._trim(doc, after, region.end)
+
+    def _subject_before(self, doc: Doc, cue_start: int) -> Span | None:
+        """SVO order: the subject at the start of the clause, right before the cue (``قسد تتهم``,
+        ``وكان المرصد قد ذكر``, ``إلا أن المصدر الطبي قال``)."""
+        index = cue_start
+        while index > 0 and doc[index - 1].norm_ in {"قد", "لقد"}:
+            index -= 1
+        if index == 0:
+            return None
+        token = doc[index - 1]
+        if token.ent_type_ in SPEAKER_LABELS + ("PLACE",):
+            entity = next(e for e in doc.ents if e.start <= index - 1 < e.end)
+            if entity.end == index and self._opens_clause(doc, entity.start):
+                return entity
+        # A bare noun phrase opening a headline-style clause before a present-tense verb.
+        if doc[cue_start].norm_.startswith(PRESENT_PREFIXES):
+            begin = index
+            while begin > 0 and index - begin < MAX_HEADLINE_SUBJECT and not self._opens_clause(doc, begin):
+                if doc[begin - 1].is_punct:
+                    break
+                begin -= 1
+            phrase = doc[begin:index]
+            if begin < index and self._opens_clause(doc, begin) and self._is_speaker_phrase(phrase):
+                return phrase
+        # A noun phrase between a clause opener (وكان، إلا أن) and «قد» + the verb, or a speaker phrase.
+        begin = index - 1
+        while begin > 0 and index - begin < MAX_SOURCE_TOKENS and not self._opens_clause(doc, begin):
+            if doc[begin].is_punct or self._cue_at(doc, begin):
+                return None
+            begin -= 1
+        opener = doc[begin - 1].norm_ if begin > 0 else ""
+        phrase = doc[begin:index]
+        if begin < index and opener in SUBJECT_OPENERS and self._is_speaker_phrase(phrase):
+            return phrase
+        return None
+
+    def _opens_clause(self, doc: Doc, index: int) -> bool:
+        """Whether a clause starts at ``index``: after a sentence end, a comma, و/ف or an opener."""
+        while index > 0 and doc[index - 1].is_quote:
+            index -= 1
+        if index == 0:
+            return True
+        before = doc[index - 1]
+        return (
+            before.norm_ in SENTENCE_END | COMMAS | {"و", "ف", ":"} | SUBJECT_OPENERS
+            or "\n" in before.text
+            or before.is_space
+        )
+
+    def _reported_by(self, doc: Doc, cue_start: int) -> Span | None:
+        """``نقلت الوكالة عن محافظ الحسكة قوله``: the speaker between عن and قوله."""
+        if not doc[cue_start].norm_.startswith("قول"):
+            return None
+        begin = cue_start - 1
+        while begin > 0 and cue_start - begin <= MAX_SOURCE_TOKENS and doc[begin - 1].norm_ != "عن":
+            begin -= 1
+        if begin > 0 and doc[begin - 1].norm_ == "عن":
+            return self._trim(doc, begin, cue_start)
+        return None
+
+    def _relayed_source(self, doc: Doc, region: Span, cue: Cue) -> Span | None:
+        """``نقلت وكالة سانا عن محافظ الحسكة أن …``: the source is who spoke, after عن."""
+        if normalize(cue.lemma) != "نقل":
+            return None
+        relay = next((token.i for token in region if token.norm_ == "عن"), None)
+        return self._trim(doc, relay + 1, region.end) if relay is not None else None
+
+    def _is_speaker_phrase(self, span: Span) -> bool:
+        """A plausible source: it holds an entity, or opens with a speaker noun (مصدر، المسؤول)."""
+        if any(token.ent_type_ for token in span):
+            return True
+        head = span[0].norm_
+        return head in self.speaker_nouns or head.removeprefix("ال") in self.speaker_nouns
+
+    def _region(self, doc: Doc, begin: int, end: int) -> Span | None:
+        """Tokens between cue and introducer that can hold a source (not an adverbial)."""
+        region = self._trim(doc, begin, end)
+        if region is None or region[0].norm_ in SOURCE_STOPS or region[0].norm_ in ADDRESSEE_PREPOSITIONS:
+            return None
+        return region
+
+    def _sentence_speaker(self, doc: Doc, cue_start: int, previous: list[Statement]) -> Span | None:
+        """A participle (``قائلاً``، ``مشيراً``) whose sentence has no statement yet: the first
+        speaker entity of the sentence (``حذر روحاني ترامب قائلاً …`` → روحاني)."""
+        sentence_start = self._sentence_start(doc, cue_start)
+        if previous and previous[-1].cue.start >= sentence_start:
+            return None  # the previous statement's speaker carries over
+        return next(
+            (e for e in doc.ents if sentence_start <= e.start and e.end <= cue_start and e.label_ in SPEAKER_LABELS),
+            None,
+        )
+
+    def _carried_source(self, doc: Doc, cue_start: int, previous: list[Statement]) -> tuple[Span | None, Span | None]:
+        """A dropped subject or a participle: the previous statement's speaker when it spoke in
+        this sentence or the one before, else the closest speaker entity before the cue."""
+        sentence_start = self._sentence_start(doc, cue_start)
+        window_start = self._sentence_start(doc, max(sentence_start - 1, 0))
+        if previous and (self.carry == "statement" or previous[-1].cue.start >= window_start):
+            last = previous[-1]
+            return last.source, last.source_entity
+        if self.carry == "statement" and previous:
+            return previous[-1].source, previous[-1].source_entity
+        speakers = [e for e in doc.ents if e.end <= cue_start and e.label_ in SPEAKER_LABELS]
+        if speakers:
+            return speakers[-1], None
+        return (previous[-1].source, previous[-1].source_entity) if previous else (None, None)
+
+    def _build(
+        self,
+        doc: Doc,
+        cue: Span,
+        source: Span | None,
+        content: Span,
+        target: Span | None,
+        cue_info: Cue,
+        source_entity: Span | None,
+        previous: list[Statement],
+    ) -> Statement:
+        if source_entity is None and source is not None:
+            source_entity = resolve_source(doc, source, previous)
+        return Statement(
+            cue=cue,
+            content=content,
+            source=source,
+            target=target,
+            source_entity=source_entity,
+            kind=statement_kind(content, cue_info.kind),
+        )
+
+    # Serialisation: the cue table is data, rebuilt from the packaged file or the saved copy.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self.cues_path.read_bytes()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cues.jsonl").write_bytes(self.cues_path.read_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StatementFinder:
+        self.cues_path = Path(path) / "cues.jsonl"
+        self.cues = load_cues(self.cues_path)
+        self.max_cue_length = max(len(key) for key in self.cues)
+        return self
+
+
+def _closing_quote(doc: Doc, index: int, limit: int) -> int | None:
+    return next((i for i in range(index + 1, min(limit, index + MAX_CONTENT_TOKENS)) if doc[i].is_quote), None)
+
+
+def _is_quoted_name(doc: Doc, open_index: int, close_index: int, media_nouns: set[str]) -> bool:
+    """Whether quotation marks wrap a name, not a quotation: one entity, a short phrase after
+    an addressee ل or a medium noun (لـ«الشرق الأوسط»، صحيفة «ديلي صباح»), or 1–3 words."""
+    entity = _entity_starting_at(doc, open_index + 1)
+    if entity is not None and entity.end == close_index:
+        return True
+    length = close_index - open_index - 1
+    before = doc[open_index - 1].norm_ if open_index > 0 else ""
+    named = before in ADDRESSEE_PREPOSITIONS or before.removeprefix("ال") in media_nouns
+    return 0 < length <= (MAX_NAMED_QUOTE if named else MAX_QUOTED_NAME)
+
+
+def _object_like(token) -> bool:
+    """A first word that cannot open a subject: a demonstrative or a pronoun (``ذلك``، ``هو``)."""
+    return token.norm_ in DEMONSTRATIVES
+
+
+def _only_quotes(doc: Doc, begin: int, end: int) -> bool:
+    return all(token.is_quote for token in doc[begin:end])
+
+
+def _is_complementiser(norm: str) -> bool:
+    return bool(COMPLEMENTISER_RE.match(norm))
+
+
+def _entity_starting_at(doc: Doc, index: int) -> Span | None:
+    while index < len(doc) and doc[index].is_quote:
+        index += 1
+    return next((e for e in doc.ents if e.start == index), None)
+
+
+def _same_speaker(statement: Statement, source: Span) -> bool:
+    """Whether a trailing attribution repeats a statement's own speaker (or refers back to it)."""
+    if statement.source is None:
+        return True
+    if source.text in statement.source.text or statement.source.text in source.text:
+        return True
+    # «وفق تصريحه», «بحسب المصدر»: a pronoun-suffixed noun or a bare back-reference.
+    return not any(token.ent_type_ for token in source)
+
+
+def resolve_source(doc: Doc, source: Span, previous: list[Statement]) -> Span | None:
+    """The entity a source refers to: the speaker entity inside it, the first mention of that
+    entity (``شامي`` → the earlier ``فرهاد شامي``), or the previous statement's entity for a
+    back-reference such as ``المصدر``."""
+    entities = [e for e in source.ents if e.label_ in SPEAKER_LABELS] or list(source.ents)
+    if not entities:
+        if previous and previous[-1].source_entity is not None:
+            return previous[-1].source_entity
+        return None
+    entity = entities[-1]
+    for earlier in doc.ents:
+        if earlier.start >= entity.start:
+            break
+        same_id = entity.kb_id_ and earlier.kb_id_ == entity.kb_id_
+        surname = entity.label_ == "PERSON" == earlier.label_ and earlier[-1].norm_ == entity[-1].norm_
+        if same_id or surname:
+            return earlier
+    return entity
+
+
+def statement_kind(content: Span, cue_kind: str) -> str:
+    if cue_kind == "accuse":
+        return "accusation"
+    doc = content.doc
+    enclosed = content.start > 0 and doc[content.start - 1].is_quote
+    enclosed = enclosed and content.end < len(doc) and doc[content.end].is_quote
+    if enclosed:
+        return "direct"
+    return "mixed" if any(token.is_quote for token in content) else "indirect"
+
+
+@Language.factory(
+    "syria_statements",
+    default_config={"cues_path": None, "noun_phrase_content": True, "carry": "statement"},
+    requires=["token.norm", "doc.ents"],
+    assigns=["doc.spans"],
+    default_score_weights={"statement_f": 1.0, "statement_p": 0.0, "statement_r": 0.0},
+)
+def make_statement_finder(
+    nlp: Language, name: str, cues_path: str | None, noun_phrase_content: bool, carry: str
+) -> StatementFinder:
+    return StatementFinder(nlp, name, cues_path, noun_phrase_content, carry)
