@@ -1,20 +1,23 @@
-"""GUIDELINES §3 records (JSONL) ⇄ spaCy ``Doc``.
+"""GUIDELINES §3 records (JSONL) ⇄ spaCy ``Doc`` ⇄ ``DocBin`` (``.spacy``).
 
 A record is ``{"id", "text", "entities": [{"start", "end", "label", ...}], "statements": [...]}``
 with character offsets into ``text``. Reading a record checks every span against the tokens: a
 span that does not fall on token boundaries is an error, never silently dropped or snapped.
+Entities keep their gazetteer ids (``kb_id_``); statements are stored in the span group
+``doc.spans["statements"]`` (see ``statements.py``), so both survive a ``DocBin`` round trip.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, DocBin, Span
 
 from .gazetteer import LABELS
+from .statements import Statement
 
 
 class RecordError(ValueError):
@@ -84,4 +87,39 @@ def record_to_doc(nlp: Language, record: dict) -> Doc:
         doc.ents = spans
     except ValueError as error:
         raise RecordError(f"overlapping entities: {error}") from error
+    statements = []
+    for number, statement in enumerate(record.get("statements", []), 1):
+        parts = {}
+        for part in ("cue", "source", "content", "target"):
+            offsets = statement.get(part)
+            if offsets is None:
+                if part in ("cue", "content"):
+                    raise RecordError(f"statement {number} has no {part}")
+                continue
+            parts[part] = char_span(doc, offsets[0], offsets[1], f"statement {number} {part}")
+        statements.append(Statement(kind=statement.get("kind") or "indirect", **parts))
+    doc._.statements = statements
     return doc
+
+
+def records_to_docbin(nlp: Language, records: Iterable[tuple[str, dict]]) -> DocBin:
+    """Gold records → a ``DocBin``; ``records`` yields ``(where, record)`` so errors name their line."""
+    docbin = DocBin(store_user_data=True)
+    for where, record in records:
+        try:
+            doc = record_to_doc(nlp, record)
+        except RecordError as error:
+            raise RecordError(f"{where}: {error}") from error
+        doc.user_data["id"] = record.get("id")
+        docbin.add(doc)
+    return docbin
+
+
+def jsonl_to_docbin(nlp: Language, path: str | Path) -> DocBin:
+    return records_to_docbin(nlp, ((f"{path}:{line}", record) for line, record in read_jsonl(path)))
+
+
+def docbin_to_records(nlp: Language, path: str | Path) -> Iterator[dict]:
+    """A ``.spacy`` file back to §3 records (ids are kept where the DocBin stored them)."""
+    for index, doc in enumerate(DocBin().from_disk(path).get_docs(nlp.vocab)):
+        yield doc_to_record(doc, doc.user_data.get("id", f"{Path(path).stem}-{index}"))

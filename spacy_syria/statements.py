@@ -44,12 +44,16 @@ NEGATIONS = {"لم", "لا", "لن"}
 # Words that end a source phrase: adverbs of time and place, addressee and medium prepositions.
 SOURCE_STOPS = {
     "في", "فيه", "فيها", "خلال", "عبر", "امس", "اليوم", "الليله", "مساء", "صباح", "لدي", "الي", "امام",
-    "امامهم", "امامه", "بعد", "عقب", "ان", "من", "عن", "منذ", "يوم", "الاحد", "الاثنين", "الثلاثاء",
+    "امامهم", "امامه", "بعد", "عقب", "ان", "منذ", "يوم", "الاحد", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مجددا", "سابقا", "مؤخرا", "حاليا", "ذلك",
     "على", "علي", "بدوره", "بدورها", "قائلا", "قائله",
 }  # fmt: skip
+# …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
+NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن"}
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
 DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
+# «حسب ما أفاد»، «وفق ما أعلن المرصد»: the verb after these attributes the clause.
+ATTRIBUTION_LINKS = {"ما", "حسبما", "وفقما"}
 CLAUSE_LINKS = {"و", "ف", "كما", "فيما", "بينما", "لكن", "لكنه", "لكنها"}
 NARRATIVE_CLAUSES = {"بعدما"}
 # «بحسب قولها»، «وفق تصريحه»: the attribution points back at the clause's own speaker.
@@ -111,9 +115,13 @@ def get_statements(doc: Doc) -> list[Statement]:
     parts: dict[int, dict[str, Span]] = {}
     for span in doc.spans[SPAN_KEY]:
         parts.setdefault(int(span.id_), {})[span.label_] = span
+    entities = {(ent.start, ent.end): ent for ent in doc.ents}
     statements = []
     for number in sorted(parts):
         found = parts[number]
+        if "source_entity" in found:  # the stored span keeps offsets; label and id live on the entity
+            span = found["source_entity"]
+            found["source_entity"] = entities.get((span.start, span.end), span)
         statements.append(
             Statement(
                 cue=found["cue"],
@@ -223,6 +231,9 @@ class StatementFinder:
             statement = self._statement(doc, index, end, cue, statements)
             if statement is not None:
                 statements.append(statement)
+                # A cue between this cue and its content (نقل X عن Y قوله إن …) is not a new one.
+                if statement.content.start > index:
+                    end = max(end, statement.content.start)
             index = end
         return statements
 
@@ -242,14 +253,15 @@ class StatementFinder:
             return None  # «نؤكد أن …» inside the speaker's own quotation is not a new statement
         if cue.type == "preposition":
             return self._attribution(doc, start, end, previous)
-        after_ma = start > 0 and doc[start - 1].norm_ in {"ما", "حسبما", "وفقما"}
+        after_ma = start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS
         if after_ma:
             return self._attribution(doc, start, end, previous, verb_cue=True)
         return self._verb_statement(doc, start, end, cue, previous)
 
     def _first_person_in_quote(self, doc: Doc, start: int, cue: Cue) -> bool:
         norm = doc[start].norm_
-        if not norm.startswith("ن") or normalize(cue.lemma).startswith("ن"):
+        first_person = norm.endswith("نا") or (norm.startswith("ن") and not normalize(cue.lemma).startswith("ن"))
+        if not first_person:
             return False
         sentence_start = self._sentence_start(doc, start)
         return sum(token.is_quote for token in doc[sentence_start:start]) % 2 == 1
@@ -297,8 +309,12 @@ class StatementFinder:
             norm = token.norm_
             if _is_complementiser(norm):
                 return index - (index > begin and doc[index - 1].norm_ in {"ب", "ف"}), index + 1, False
-            if index > begin and self._cue_at(doc, index):
-                return None  # another cue comes first: this one introduces nothing here
+            inner = self._cue_at(doc, index) if index > begin else None
+            if inner is not None and not _relays(cue, norm):
+                if not self._is_parenthetical_attribution(doc, index, inner[1]):
+                    return None  # another cue comes first: this one introduces nothing here
+                index = inner[0]  # «قال X، بحسب ما نقلت عنه الوكالة، إن …»: look past it
+                continue
             # An ordinary word (بين، عبر، طالب) counts only before أن or its own preposition.
             if norm == ":" and not cue.ambiguous:
                 return index, index + 1, True
@@ -312,7 +328,7 @@ class StatementFinder:
                 return index, index + 1, False
             if index > begin and demand and norm in {"ل", "لـ"}:
                 return index, index + 1, False
-            if index > begin and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements:
+            if index > begin and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements and not _relays(cue, norm):
                 return index, index + 1, False
             if norm == "الي" and ("الي" in cue.complements or cue.takes_target):
                 following = index + 1
@@ -321,6 +337,14 @@ class StatementFinder:
                 return index, following, False
             index += 1
         return None
+
+    def _is_parenthetical_attribution(self, doc: Doc, index: int, cue: Cue) -> bool:
+        """An attribution phrase set off inside a clause: بحسب/وفق (ما) … after a comma or dash."""
+        previous = doc[index - 1].norm_ if index > 0 else ""
+        attribution = cue.type == "preposition" or (previous in ATTRIBUTION_LINKS and index > 1)
+        if previous in ATTRIBUTION_LINKS:
+            previous = doc[index - 2].norm_ if index > 1 else ""
+        return attribution and (previous in COMMAS or previous in DASHES or doc[index - 1].is_bracket)
 
     def _noun_phrase_statement(
         self,
@@ -342,8 +366,13 @@ class StatementFinder:
             if source is None or source.label_ not in SPEAKER_LABELS + ("PLACE",):
                 return None
             begin = source.end
-        while begin < sentence_end and (doc[begin].norm_ in {"من", "عن"} or doc[begin].is_punct):
+        while begin < sentence_end and doc[begin].is_punct:
             begin += 1
+        warns_of = begin < sentence_end and doc[begin].norm_ in {"من", "عن"}
+        if (cue.kind == "warn") != warns_of:
+            # «حذرت إسرائيل إيران بعد الغارات» warns of nothing; «كشفت عن تسجيلات» reveals objects.
+            return None
+        begin += warns_of
         content = self._content(doc, begin, sentence_end, False)
         if content is None or (len(content) < 2 and cue.kind != "deny"):
             return None
@@ -355,8 +384,10 @@ class StatementFinder:
     ) -> Statement | None:
         cue_span = doc[start:end]
         index = end
-        while index < len(doc) and (doc[index].norm_ in {"ل", "لـ", "عن", "الي", "ما"} or doc[index].is_quote):
+        while index < len(doc) and (doc[index].norm_ in {"ل", "لـ", "عن", "الي"} or doc[index].is_quote):
             index += 1
+        if index < len(doc) and doc[index].norm_ in {"ما", "لما"}:
+            return None  # «وفقاً لما أكده المرصد»: the verb is the cue, handled when reached
         source_end = index
         while source_end < len(doc) and source_end - index < MAX_SOURCE_TOKENS:
             token = doc[source_end]
@@ -600,7 +631,12 @@ class StatementFinder:
         if normalize(cue.lemma) != "نقل":
             return None
         relay = next((token.i for token in region if token.norm_ == "عن"), None)
-        return self._trim(doc, relay + 1, region.end) if relay is not None else None
+        if relay is None:
+            return None
+        end = region.end
+        while end > relay + 1 and doc[end - 1].norm_.startswith("قول"):
+            end -= 1  # «… عن المحافظ قوله»
+        return self._trim(doc, relay + 1, end)
 
     def _is_speaker_phrase(self, span: Span) -> bool:
         """A plausible source: it holds an entity, or opens with a speaker noun (مصدر، المسؤول)."""
@@ -612,7 +648,7 @@ class StatementFinder:
     def _region(self, doc: Doc, begin: int, end: int) -> Span | None:
         """Tokens between cue and introducer that can hold a source (not an adverbial)."""
         region = self._trim(doc, begin, end)
-        if region is None or region[0].norm_ in SOURCE_STOPS or region[0].norm_ in ADDRESSEE_PREPOSITIONS:
+        if region is None or region[0].norm_ in NOT_SOURCE_START or region[0].norm_ in ADDRESSEE_PREPOSITIONS:
             return None
         return region
 
@@ -699,6 +735,11 @@ def _is_quoted_name(doc: Doc, open_index: int, close_index: int, media_nouns: se
 def _object_like(token) -> bool:
     """A first word that cannot open a subject: a demonstrative or a pronoun (``ذلك``، ``هو``)."""
     return token.norm_ in DEMONSTRATIVES
+
+
+def _relays(cue: Cue, norm: str) -> bool:
+    """``نقل X عن Y قوله إن …``: عن and قوله belong to the نقل statement's source."""
+    return normalize(cue.lemma) == "نقل" and (norm == "عن" or norm.startswith("قول"))
 
 
 def _only_quotes(doc: Doc, begin: int, end: int) -> bool:

@@ -53,6 +53,7 @@ TRAILING_PUNCT_RE = re.compile(r"[-–—)\]}.,،؛:!?؟…]+$")
 TATWEEL_CLITIC_RE = re.compile(f"^([وف]?[بلك]ـ+)(?=[{ARABIC_LETTER}{re.escape(QUOTES)}])")
 PROCLITIC_SEQUENCES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_REMAINDER = 2
+MIN_CONJUNCTION_WORD = 3
 MIN_ARTICLE_WORD = 4
 # Relative pronouns and إلى/إلا look like ال + letters but are no definite nouns.
 NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
@@ -130,7 +131,7 @@ class ArabicTokenizer:
             yield word, False
             return
         reading = clitic_split(norm, self._words)
-        if reading is None and norm.startswith("و") and len(norm) > MIN_REMAINDER and norm not in self.frequent:
+        if reading is None and self._rare_conjunction(norm):
             # A rare word in و is nearly always the conjunction + a word (وكفرية, وخوسيه).
             yield word[0], False
             yield from self._split_clitics(word[1:])
@@ -141,6 +142,15 @@ class ArabicTokenizer:
         prefix, elided = reading
         yield from ((letter, False) for letter in word[: len(prefix)])
         yield word[len(prefix) :], elided
+
+    def _rare_conjunction(self, norm: str) -> bool:
+        """و + 3 or more letters, unseen in the news, and not a doubled و (وولتر is a name)."""
+        return (
+            norm.startswith("و")
+            and len(norm) > MIN_CONJUNCTION_WORD
+            and not norm.startswith("وو")
+            and norm not in self.frequent
+        )
 
     # Serialisation: spaCy saves the tokenizer with the pipeline (nlp.to_disk / from_disk).
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
