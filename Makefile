@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint gazetteers pipeline benchmark
+.PHONY: install demo test gazetteers pipeline corpus benchmark
 
 install: $(VENV)/.installed
 
@@ -22,12 +22,19 @@ demo: install
 	$(BIN)/spacy-syria annotate examples/seed_article.txt --format html -o out/seed_article.html
 	$(BIN)/spacy-syria evaluate examples/seed_article.gold.jsonl
 
+SHARED_NEWS := $(wildcard ../shared/data/news)
+
 test: install
-	$(BIN)/ruff check spacy_syria training tests
+	$(BIN)/ruff check spacy_syria training tests benchmarks
+	$(BIN)/spacy-syria validate corpus/ $(if $(SHARED_NEWS),--sealed $(SHARED_NEWS))
 	$(BIN)/python -m pytest -q
 
 gazetteers: install
 	$(BIN)/python training/build_gazetteers.py
+
+corpus: install
+	$(BIN)/python training/build_corpus.py
+	$(BIN)/python training/convert_corpora.py
 
 pipeline: install
 	$(BIN)/python training/build_pipeline.py configs/rules.cfg spacy_syria/pipeline

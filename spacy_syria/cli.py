@@ -1,9 +1,11 @@
-"""The ``spacy-syria`` command line: ``annotate``, ``evaluate`` and ``validate``.
+"""The ``spacy-syria`` command line: ``annotate``, ``evaluate``, ``validate`` and ``convert``.
 
 ``spacy-syria annotate INPUT… [-o OUT.jsonl] [--format jsonl|html]`` reads ``.txt`` files (one
 document each, id = file name) or JSONL with ``id`` and ``text``, and writes GUIDELINES §3 records
 (or a right-to-left displaCy page). ``spacy-syria evaluate GOLD.jsonl`` prints the §4 scores;
-``spacy-syria validate FILE_OR_DIR…`` checks corpus files and exits non-zero on any problem.
+``spacy-syria validate FILE_OR_DIR…`` checks corpus files and exits non-zero on any problem;
+``spacy-syria convert IN OUT`` turns §3 JSONL into a ``.spacy`` DocBin and back, and ANERcorp,
+AQMAR and Wojood files into ``.spacy`` with the project's labels.
 A bad line or unreadable file stops the run with an error naming file and line: nothing is
 dropped silently.
 """
@@ -17,10 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from spacy import displacy
+from spacy.tokens import DocBin
 from tqdm import tqdm
 
 from . import load
-from .formats import RecordError, doc_to_record, read_jsonl
+from .formats import RecordError, doc_to_record, docbin_to_records, jsonl_to_docbin, read_jsonl
 from .scoring import score_entities, score_statements
 from .validate import SealedSet, validate_files
 
@@ -141,6 +144,41 @@ def validate(args: argparse.Namespace) -> None:
         sys.exit(1)
 
 
+def convert(args: argparse.Namespace) -> None:
+    nlp = load(args.model) if args.model else load()
+    source = args.source_format or {".jsonl": "jsonl", ".spacy": "spacy"}.get(args.input.suffix)
+    if source is None:
+        raise InputError(f"{args.input}: say --from (jsonl, spacy, anercorp, aqmar, wojood)")
+    if not args.input.exists():
+        raise InputError(f"{args.input}: no such file or folder")
+    if source == "spacy":
+        records = docbin_to_records(nlp, args.input)
+        args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        print(f"wrote {args.output}")
+        return
+    if source == "jsonl":
+        try:
+            docbin = jsonl_to_docbin(nlp, args.input)
+        except RecordError as error:
+            raise InputError(str(error)) from error
+    else:
+        from . import corpora  # datasets is imported only when a public corpus is converted
+
+        readers = {
+            "anercorp": corpora.read_anercorp,
+            "wojood": corpora.read_wojood,
+            "aqmar": lambda path: corpora.read_aqmar(sorted(path.glob("*.txt")) if path.is_dir() else [path]),
+        }
+        dataset = readers[source](args.input)
+        if source == "anercorp" and args.split != "all":
+            dataset = dict(zip(("train", "test"), corpora.anercorp_split(dataset)))[args.split]
+        docs, report = corpora.to_docs(nlp, dataset, source)
+        print(report)
+        docbin = DocBin(docs=docs, store_user_data=True)
+    docbin.to_disk(args.output)
+    print(f"wrote {len(docbin)} documents to {args.output}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spacy-syria", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -160,6 +198,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sealed", type=Path, help="news folder with EVALUATION_IDS.txt (e.g. ../shared/data/news)")
     p.add_argument("--model", help="pipeline whose tokenizer decides alignment (default: the packaged one)")
     p.set_defaults(func=validate)
+    p = commands.add_parser("convert", help="JSONL ⇄ .spacy; ANERcorp/AQMAR/Wojood → .spacy")
+    p.add_argument("input", type=Path)
+    p.add_argument("output", type=Path)
+    p.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("jsonl", "spacy", "anercorp", "aqmar", "wojood"),
+        help="input format (default: from the file suffix)",
+    )
+    p.add_argument(
+        "--split",
+        choices=("all", "train", "test"),
+        default="all",
+        help="ANERcorp: first five sixths (train) or last sixth (test)",
+    )
+    p.add_argument("--model", help="pipeline whose tokenizer to use (default: the packaged one)")
+    p.set_defaults(func=convert)
     return parser
 
 

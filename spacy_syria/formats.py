@@ -10,11 +10,13 @@ Entities keep their gazetteer ids (``kb_id_``); statements are stored in the spa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
+from spacy.util import registry
 
 from .gazetteer import LABELS
 from .statements import Statement
@@ -123,3 +125,21 @@ def docbin_to_records(nlp: Language, path: str | Path) -> Iterator[dict]:
     """A ``.spacy`` file back to §3 records (ids are kept where the DocBin stored them)."""
     for index, doc in enumerate(DocBin().from_disk(path).get_docs(nlp.vocab)):
         yield doc_to_record(doc, doc.user_data.get("id", f"{Path(path).stem}-{index}"))
+
+
+@registry.readers("spacy_syria.JsonlCorpus.v1")
+def create_jsonl_reader(path: Path, limit: int = 0) -> Callable[[Language], Iterator[Example]]:
+    """A corpus reader for ``spacy train``: GUIDELINES §3 JSONL straight into ``Example`` objects,
+    so the config can point at ``corpus/train.jsonl`` without a conversion step."""
+
+    def read(nlp: Language) -> Iterator[Example]:
+        for count, (line, record) in enumerate(read_jsonl(path), 1):
+            try:
+                reference = record_to_doc(nlp, record)
+            except RecordError as error:
+                raise RecordError(f"{path}:{line}: {error}") from error
+            yield Example(nlp.make_doc(record["text"]), reference)
+            if limit and count >= limit:
+                return
+
+    return read

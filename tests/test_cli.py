@@ -51,3 +51,25 @@ def test_evaluate_prints_entity_scores(capsys):
     main(["evaluate", str(SEED_GOLD)])
     out = capsys.readouterr().out
     assert "micro" in out and "ARMED_GROUP" in out
+
+
+def test_convert_round_trips_jsonl_through_docbin(tmp_path):
+    spacy_file, back = tmp_path / "seed.spacy", tmp_path / "seed.jsonl"
+    main(["convert", str(SEED_GOLD), str(spacy_file)])
+    main(["convert", str(spacy_file), str(back)])
+    original = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    restored = json.loads(back.read_text(encoding="utf-8"))
+    assert restored["id"] == original["id"]
+    assert [(e["start"], e["end"], e["label"]) for e in restored["entities"]] == [
+        (e["start"], e["end"], e["label"]) for e in original["entities"]
+    ]
+    assert [s["cue"] for s in restored["statements"]] == [s["cue"] for s in original["statements"]]
+
+
+def test_validate_reports_misaligned_spans_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    record = {"id": "x", "text": "قصفت قوات النظام بدير الزور", "entities": [{"start": 19, "end": 27, "label": "PLACE"}]}
+    bad.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["validate", str(bad)])
+    assert f"{bad}:1" in capsys.readouterr().out
