@@ -21,3 +21,13 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
     return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The rule-based pipeline of configs/rules.cfg (tokenizer, normaliser, rulers, statements)."""
+    from spacy.util import load_config, load_model_from_config
+
+    nlp = load_model_from_config(load_config(ROOT / "configs" / "rules.cfg"), auto_fill=True)
+    nlp.initialize()
+    return nlp

@@ -68,7 +68,11 @@ def test_convert_round_trips_jsonl_through_docbin(tmp_path):
 
 def test_validate_reports_misaligned_spans_with_file_and_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
-    record = {"id": "x", "text": "قصفت قوات النظام بدير الزور", "entities": [{"start": 19, "end": 27, "label": "PLACE"}]}
+    record = {
+        "id": "x",
+        "text": "قصفت قوات النظام بدير الزور",
+        "entities": [{"start": 19, "end": 27, "label": "PLACE"}],
+    }
     bad.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         main(["validate", str(bad)])

@@ -64,7 +64,7 @@ def main() -> None:
     print(f"floret trained in {time.perf_counter() - start:.0f} s: {len(model.words):,} words")
     subprocess.run(
         [sys.executable, "-m", "spacy", "init", "vectors", "ar", str(floret_path), str(args.out / "model"),
-         "--mode", "floret"],
+         "--mode", "floret", "--attr", "NORM"],
         check=True,
     )  # fmt: skip
 

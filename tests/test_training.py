@@ -1,0 +1,39 @@
+"""A few-step smoke training of configs/ner_cnn.cfg with the spaCy CLI (no --code needed).
+
+CI never trains the full model; this proves the config, the registered components and the
+corpus files work together, and that the result loads and annotates.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import spacy
+
+from spacy_syria.formats import records_to_docbin
+from spacy_syria.gazetteer import LABELS
+
+from .conftest import ROOT
+
+
+def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
+    lines = (ROOT / "corpus" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:16]
+    records = [json.loads(line) for line in lines]
+    data = tmp_path / "train.spacy"
+    records_to_docbin(nlp, ((r["id"], r) for r in records)).to_disk(data)
+    command = [
+        sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / "ner_cnn.cfg"),
+        "--output", str(tmp_path / "out"), "--paths.train", str(data), "--paths.dev", str(data),
+        "--paths.vectors", str(ROOT / "spacy_syria" / "pipeline"),
+        "--training.max_steps", "6", "--training.eval_frequency", "3",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    trained = spacy.load(tmp_path / "out" / "model-last")
+    assert trained.pipe_names == ["normalizer", "tok2vec", "ner", "gazetteer_ruler", "linker", "statements"]
+    text = "وأوضح مصدر عسكري من قسد أن الاشتباكات وقعت بريف دير الزور."
+    doc = trained(text)
+    assert doc.text == text and {ent.label_ for ent in doc.ents} <= set(LABELS)
+    assert [s.cue.text for s in doc._.statements] == ["أوضح"]
