@@ -51,6 +51,8 @@ SOURCE_STOPS = {
 # …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
 NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن"}
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
+OPENING_QUOTES = {"“", "«", "„", "‹"}
+CLOSING_QUOTES = {"”", "»", "›"}
 DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
 # «حسب ما أفاد»، «وفق ما أعلن المرصد»: the verb after these attributes the clause.
 ATTRIBUTION_LINKS = {"ما", "حسبما", "وفقما"}
@@ -438,7 +440,7 @@ class StatementFinder:
         while index < len(doc):
             token = doc[index]
             if token.is_quote:
-                depth ^= 1
+                depth = _quote_state(token, bool(depth))
             if not depth and (token.norm_ in SENTENCE_END or "\n" in token.text):
                 return index
             if depth and "\n" in token.text:
@@ -472,7 +474,7 @@ class StatementFinder:
         while end < limit and end - begin < MAX_CONTENT_TOKENS:
             token = doc[end]
             if token.is_quote:
-                in_quote = not in_quote
+                in_quote = _quote_state(token, in_quote)
             elif not in_quote and end > begin and self._ends_content(doc, end):
                 break
             end += 1
@@ -740,6 +742,16 @@ def _object_like(token) -> bool:
 def _relays(cue: Cue, norm: str) -> bool:
     """``نقل X عن Y قوله إن …``: عن and قوله belong to the نقل statement's source."""
     return normalize(cue.lemma) == "نقل" and (norm == "عن" or norm.startswith("قول"))
+
+
+def _quote_state(token, inside: bool) -> bool:
+    """Inside a quotation after this mark? “ « open and ” » close; straight marks toggle, so a
+    quotation opened before the span (”، وتنفيذ) cannot swallow the rest of the sentence."""
+    if token.text in OPENING_QUOTES:
+        return True
+    if token.text in CLOSING_QUOTES:
+        return False
+    return not inside
 
 
 def _only_quotes(doc: Doc, begin: int, end: int) -> bool:
