@@ -51,8 +51,6 @@ SOURCE_STOPS = {
 # …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
 NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن"}
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
-OPENING_QUOTES = {"“", "«", "„", "‹"}
-CLOSING_QUOTES = {"”", "»", "›"}
 DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
 # «حسب ما أفاد»، «وفق ما أعلن المرصد»: the verb after these attributes the clause.
 ATTRIBUTION_LINKS = {"ما", "حسبما", "وفقما"}
@@ -745,11 +743,15 @@ def _relays(cue: Cue, norm: str) -> bool:
 
 
 def _quote_state(token, inside: bool) -> bool:
-    """Inside a quotation after this mark? “ « open and ” » close; straight marks toggle, so a
+    """Inside a quotation after this mark? A mark glued to the next word opens, one glued to the
+    previous word closes (news writes “…“ and ”…” as often as “…”); otherwise it toggles, so a
     quotation opened before the span (”، وتنفيذ) cannot swallow the rest of the sentence."""
-    if token.text in OPENING_QUOTES:
+    doc = token.doc
+    space_before = token.i == 0 or bool(doc[token.i - 1].whitespace_)
+    space_after = bool(token.whitespace_) or token.i + 1 == len(doc) or doc[token.i + 1].is_punct
+    if space_before and not space_after:
         return True
-    if token.text in CLOSING_QUOTES:
+    if space_after and not space_before:
         return False
     return not inside
 
