@@ -18,17 +18,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from spacy import displacy
 from spacy.tokens import DocBin
 from tqdm import tqdm
 
 from . import load
+from .display import render_html
 from .formats import RecordError, doc_to_record, docbin_to_records, jsonl_to_docbin, read_jsonl
 from .scoring import score_entities, score_statements
 from .validate import SealedSet, validate_files
 
 PROGRESS_MIN_DOCS = 20
-LABEL_COLOURS = {"PLACE": "#a6e3a1", "ARMED_GROUP": "#f38ba8", "PERSON": "#89b4fa", "ORG": "#f9e2af"}
 
 
 class InputError(Exception):
@@ -72,14 +71,7 @@ def annotate(args: argparse.Namespace) -> None:
         progress.update()
     progress.close()
     if args.format == "html":
-        # Arabic docs carry the rtl writing system, so displaCy lays the page out right to left.
-        output = displacy.render(
-            [doc for _, doc in docs],
-            style="ent",
-            page=True,
-            jupyter=False,
-            options={"colors": LABEL_COLOURS},
-        )
+        output = render_html(docs)
     else:
         output = "".join(json.dumps(doc_to_record(doc, doc_id), ensure_ascii=False) + "\n" for doc_id, doc in docs)
     if args.output:

@@ -334,6 +334,8 @@ class StatementFinder:
                 following = index + 1
                 if following < len(doc) and _is_complementiser(doc[following].norm_):
                     following += 1
+                elif cue.ambiguous:
+                    return None  # «بيانات تشير إلى عمليات…»: pointing at things, not reporting
                 return index, following, False
             index += 1
         return None

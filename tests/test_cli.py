@@ -77,3 +77,10 @@ def test_validate_reports_misaligned_spans_with_file_and_line(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["validate", str(bad)])
     assert f"{bad}:1" in capsys.readouterr().out
+
+
+def test_html_view_shows_statement_parts(tmp_path):
+    out = tmp_path / "seed.html"
+    main(["annotate", str(SEED_TXT), "--format", "html", "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "cue 1" in html and "source 1" in html and "content 1" in html

@@ -18,11 +18,16 @@ from spacy_syria.gazetteer import LABELS
 from .conftest import ROOT
 
 
-def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
-    lines = (ROOT / "corpus" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:16]
+def small_corpus(nlp, tmp_path, first: int = 16):
+    lines = (ROOT / "corpus" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:first]
     records = [json.loads(line) for line in lines]
     data = tmp_path / "train.spacy"
     records_to_docbin(nlp, ((r["id"], r) for r in records)).to_disk(data)
+    return data
+
+
+def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
+    data = small_corpus(nlp, tmp_path)
     command = [
         sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / "ner_cnn.cfg"),
         "--output", str(tmp_path / "out"), "--paths.train", str(data), "--paths.dev", str(data),
@@ -37,3 +42,21 @@ def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
     doc = trained(text)
     assert doc.text == text and {ent.label_ for ent in doc.ents} <= set(LABELS)
     assert [s.cue.text for s in doc._.statements] == ["أوضح"]
+
+
+def test_statement_source_ranker_trains_on_the_packaged_pipeline(nlp, tmp_path):
+    data = small_corpus(nlp, tmp_path, first=40)
+    command = [
+        sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / "statements.cfg"),
+        "--output", str(tmp_path / "out"), "--paths.train", str(data), "--paths.dev", str(data),
+        "--paths.base", str(ROOT / "spacy_syria" / "pipeline"),
+        "--training.max_steps", "4", "--training.eval_frequency", "2",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    trained = spacy.load(tmp_path / "out" / "model-last")
+    assert trained.pipe_names[-1] == "statement_sources"
+    doc = trained("وقال فرهاد شامي إن الاشتباكات مستمرة. وأضاف أن الهجمات تتواصل.")
+    first, second = doc._.statements
+    assert first.source.text == "فرهاد شامي"  # a single candidate: the rules' choice stands
+    assert second.source is not None and second.source.start < second.cue.start
