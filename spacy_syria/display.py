@@ -28,6 +28,9 @@ def render_html(docs: Iterable[tuple[str, Doc]]) -> str:
     for doc_id, doc in docs:
         entities = displacy.render(doc, style="ent", jupyter=False, options={"colors": ENTITY_COLOURS})
         parts = [span for span in doc.spans.get(SPAN_KEY, []) if span.label_ in PART_COLOURS]
+        if not parts:
+            sections.append(f"<section>\n<h2>{doc_id}</h2>\n{entities}\n</section>")
+            continue
         view = doc.copy()
         view.spans["parts"] = [
             Span(view, span.start, span.end, label=f"{span.label_} {int(span.id_) + 1}") for span in parts

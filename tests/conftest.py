@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,13 @@ def rules_nlp():
     nlp = load_model_from_config(load_config(ROOT / "configs" / "rules.cfg"), auto_fill=True)
     nlp.initialize()
     return nlp
+
+
+def spacy_train(config: str, output: Path, *overrides: str, env: dict | None = None) -> None:
+    """Run ``python -m spacy train configs/<config>`` as a user would (no --code) and fail with
+    the end of its log if it does not succeed."""
+    command = [sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / config), "--output", str(output)]
+    result = subprocess.run(
+        [*command, *overrides], capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, **(env or {})}
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

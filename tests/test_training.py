@@ -7,15 +7,13 @@ corpus files work together, and that the result loads and annotates.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import spacy
 
 from spacy_syria.formats import records_to_docbin
 from spacy_syria.gazetteer import LABELS
 
-from .conftest import ROOT
+from .conftest import ROOT, spacy_train
 
 
 def small_corpus(nlp, tmp_path, first: int = 16):
@@ -28,14 +26,11 @@ def small_corpus(nlp, tmp_path, first: int = 16):
 
 def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
     data = small_corpus(nlp, tmp_path)
-    command = [
-        sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / "ner_cnn.cfg"),
-        "--output", str(tmp_path / "out"), "--paths.train", str(data), "--paths.dev", str(data),
+    spacy_train(
+        "ner_cnn.cfg", tmp_path / "out", "--paths.train", str(data), "--paths.dev", str(data),
         "--paths.vectors", str(ROOT / "spacy_syria" / "pipeline"),
         "--training.max_steps", "6", "--training.eval_frequency", "3",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    )  # fmt: skip
     trained = spacy.load(tmp_path / "out" / "model-last")
     assert trained.pipe_names == ["normalizer", "tok2vec", "ner", "gazetteer_ruler", "linker", "statements"]
     text = "وأوضح مصدر عسكري من قسد أن الاشتباكات وقعت بريف دير الزور."
@@ -46,14 +41,11 @@ def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
 
 def test_statement_source_ranker_trains_on_the_packaged_pipeline(nlp, tmp_path):
     data = small_corpus(nlp, tmp_path, first=40)
-    command = [
-        sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / "statements.cfg"),
-        "--output", str(tmp_path / "out"), "--paths.train", str(data), "--paths.dev", str(data),
+    spacy_train(
+        "statements.cfg", tmp_path / "out", "--paths.train", str(data), "--paths.dev", str(data),
         "--paths.base", str(ROOT / "spacy_syria" / "pipeline"),
         "--training.max_steps", "4", "--training.eval_frequency", "2",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    )  # fmt: skip
     trained = spacy.load(tmp_path / "out" / "model-last")
     assert trained.pipe_names[-1] == "statement_sources"
     doc = trained("وقال فرهاد شامي إن الاشتباكات مستمرة. وأضاف أن الهجمات تتواصل.")
