@@ -28,7 +28,8 @@ def main() -> None:
     parser.add_argument("--model", help="pipeline directory (default: the packaged one)")
     args = parser.parse_args()
 
-    cold = [float(subprocess.check_output([sys.executable, "-c", LOAD_SNIPPET], text=True)) for _ in range(3)]
+    command = [sys.executable, "-c", LOAD_SNIPPET, args.model or ""]
+    cold = [float(subprocess.check_output(command, text=True)) for _ in range(3)]
     print(f"load() in a fresh interpreter (import included): {min(cold):.2f} s (best of 3)")
 
     import spacy_syria
