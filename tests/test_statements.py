@@ -103,3 +103,14 @@ def test_scorer_works_through_spacy_evaluate(nlp, seed_gold):
     example = Example(nlp(seed_gold["text"]), record_to_doc(nlp, seed_gold))
     scores = nlp.get_pipe("statements").score([example])
     assert scores["statement_f"] >= 0.85 and 0 <= scores["source_acc"] <= 1
+
+
+def test_jsonl_reader_for_spacy_train_keeps_gold_statements(nlp):
+    from spacy.util import registry
+
+    from .conftest import SEED_GOLD
+
+    read = registry.readers.get("spacy_syria.JsonlCorpus.v1")(SEED_GOLD)
+    [example] = list(read(nlp))
+    assert len(example.reference._.statements) == 16 and len(example.reference.ents) == 60
+    assert not example.predicted.ents  # the model's input is the bare text
