@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test gazetteers pipeline corpus benchmark
+.PHONY: install demo test gazetteers pipeline corpus train benchmark
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,10 @@ corpus: install
 
 pipeline: install
 	$(BIN)/python training/build_pipeline.py configs/rules.cfg spacy_syria/pipeline
+
+# Rebuild the packaged default from the data (gazetteers → corpus → vectors → NER → statements).
+train: install
+	$(BIN)/python -m spacy project run all
 
 benchmark: install
 	$(BIN)/python benchmarks/throughput.py
