@@ -84,3 +84,11 @@ def test_html_view_shows_statement_parts(tmp_path):
     main(["annotate", str(SEED_TXT), "--format", "html", "-o", str(out)])
     html = out.read_text(encoding="utf-8")
     assert 'dir="rtl"' in html and "cue 1" in html and "source 1" in html and "content 1" in html
+
+
+def test_document_over_max_length_is_refused_with_its_id(tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("حلب " * 250_001, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["annotate", str(huge)])
+    assert "'huge'" in capsys.readouterr().err
