@@ -103,6 +103,16 @@ def merge_entries(paths: Iterable[Path]) -> dict[str, dict]:
     return entries
 
 
+def read_word_list(path: Path) -> list[str]:
+    """A one-word-per-line data file, normalised; ``#`` starts a comment."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(normalize(line))
+    return words
+
+
 class KnowledgeBase:
     """Id → entry lookup over the gazetteer files, loaded lazily."""
 

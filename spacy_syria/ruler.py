@@ -26,21 +26,11 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path, filter_spans
 
-from .gazetteer import DATA_DIR, arabic_names, gazetteer_paths, match_condition, merge_entries
-from .normalize import Normalizer, normalize
+from .gazetteer import DATA_DIR, arabic_names, gazetteer_paths, match_condition, merge_entries, read_word_list
+from .normalize import Normalizer
 
 Pattern = tuple[tuple[str, ...], str, str, str]  # norms, entry id, label, match condition
 MIN_SURNAME = 3
-
-
-def read_word_list(path: Path) -> list[str]:
-    """A one-word-per-line data file, normalised; ``#`` starts a comment."""
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.append(normalize(line))
-    return words
 
 
 class GazetteerRuler:

@@ -22,10 +22,9 @@ from spacy.vocab import Vocab
 from thinc.api import Model, Optimizer, set_dropout_rate
 from thinc.types import Floats2d
 
-from .gazetteer import DATA_DIR
-from .ruler import read_word_list
+from .gazetteer import DATA_DIR, read_word_list
 from .scoring import score_statement_examples
-from .statements import Statement, resolve_source
+from .statements import Statement, resolve_source, sentence_end_of, sentence_start_of
 
 LABEL_FEATURES = ("PERSON", "ORG", "ARMED_GROUP", "PLACE")
 MAX_PREVIOUS = 2
@@ -48,8 +47,8 @@ class SourceRanker(TrainablePipe):
         cue = statement.cue
         found = [statement.source] if statement.source is not None else []
         found += [s.source for s in statements[max(0, index - MAX_PREVIOUS) : index] if s.source is not None]
-        window_start = _sentence_start(doc, _sentence_start(doc, cue.start) - 1)
-        window_end = _sentence_end(doc, cue.end)
+        window_start = sentence_start_of(doc, sentence_start_of(doc, cue.start) - 1)
+        window_end = sentence_end_of(doc, cue.end)
         found += [
             ent for ent in doc.ents
             if window_start <= ent.start and ent.end <= window_end and ent.label_ in LABEL_FEATURES
@@ -65,7 +64,7 @@ class SourceRanker(TrainablePipe):
         cue = statement.cue
         before = candidate.end <= cue.start
         distance = cue.start - candidate.end if before else max(candidate.start - cue.end, 0)
-        cue_sentence = _sentence_start(doc, cue.start)
+        cue_sentence = sentence_start_of(doc, cue.start)
         previous_sources = {(s.source.start, s.source.end) for s in statements[:index] if s.source is not None}
         ent = next((e for e in doc.ents if e.start == candidate.start and e.end == candidate.end), None)
         quotes_between = sum(t.is_quote for t in doc[min(candidate.end, cue.start) : max(candidate.start, cue.end)])
@@ -185,19 +184,6 @@ def _gold_source(example: Example, statement: Statement) -> tuple[int, int] | No
         if gold.cue.start < statement.cue.end and statement.cue.start < gold.cue.end:
             return (gold.source.start, gold.source.end) if gold.source is not None else None
     return None
-
-
-def _sentence_start(doc: Doc, index: int) -> int:
-    index = max(index, 0)
-    while index > 0 and doc[index - 1].text not in {".", "؟", "!"} and "\n" not in doc[index - 1].text:
-        index -= 1
-    return index
-
-
-def _sentence_end(doc: Doc, index: int) -> int:
-    while index < len(doc) and doc[index].text not in {".", "؟", "!"} and "\n" not in doc[index].text:
-        index += 1
-    return index
 
 
 @Language.factory(

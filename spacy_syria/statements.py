@@ -25,9 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from .gazetteer import DATA_DIR
+from .gazetteer import DATA_DIR, read_word_list
 from .normalize import normalize
-from .ruler import read_word_list
 from .scoring import score_statement_examples
 
 SPAN_KEY = "statements"
@@ -263,12 +262,12 @@ class StatementFinder:
         first_person = norm.endswith("نا") or (norm.startswith("ن") and not normalize(cue.lemma).startswith("ن"))
         if not first_person:
             return False
-        sentence_start = self._sentence_start(doc, start)
+        sentence_start = sentence_start_of(doc, start)
         return sum(token.is_quote for token in doc[sentence_start:start]) % 2 == 1
 
     # Verb cues ---------------------------------------------------------------------------------
     def _verb_statement(self, doc: Doc, start: int, end: int, cue: Cue, previous: list[Statement]) -> Statement | None:
-        sentence_end = self._sentence_end(doc, end)
+        sentence_end = sentence_end_of(doc, end)
         introducer = self._find_introducer(doc, end, sentence_end, cue)
         cue_span = doc[start:end]
         if cue.editorial and introducer is not None and introducer[0] == end:
@@ -404,8 +403,8 @@ class StatementFinder:
             source, source_entity = self._carried_source(doc, start, previous)  # «بحسب قولها»
         if source is None:
             return None
-        sentence_start = self._sentence_start(doc, start)
-        sentence_end = self._sentence_end(doc, source_end)
+        sentence_start = sentence_start_of(doc, start)
+        sentence_end = sentence_end_of(doc, source_end)
         after = source_end
         while after < len(doc) and (doc[after].is_quote or doc[after].norm_ in COMMAS):
             after += 1
@@ -435,24 +434,6 @@ class StatementFinder:
         return self._build(doc, cue_span, source, content, None, kind_cue, source_entity, previous)
 
     # Spans ------------------------------------------------------------------------------------
-    def _sentence_end(self, doc: Doc, index: int) -> int:
-        depth = 0
-        while index < len(doc):
-            token = doc[index]
-            if token.is_quote:
-                depth = _quote_state(token, bool(depth))
-            if not depth and (token.norm_ in SENTENCE_END or "\n" in token.text):
-                return index
-            if depth and "\n" in token.text:
-                return index
-            index += 1
-        return len(doc)
-
-    def _sentence_start(self, doc: Doc, index: int) -> int:
-        while index > 0 and doc[index - 1].norm_ not in SENTENCE_END and "\n" not in doc[index - 1].text:
-            index -= 1
-        return index
-
     def _is_clause_initial(self, doc: Doc, start: int, sentence_start: int) -> bool:
         before = [t for t in doc[sentence_start:start] if t.norm_ not in {"و", "ف"} and not t.is_quote]
         return not before
@@ -657,7 +638,7 @@ class StatementFinder:
     def _sentence_speaker(self, doc: Doc, cue_start: int, previous: list[Statement]) -> Span | None:
         """A participle (``قائلاً``، ``مشيراً``) whose sentence has no statement yet: the first
         speaker entity of the sentence (``حذر روحاني ترامب قائلاً …`` → روحاني)."""
-        sentence_start = self._sentence_start(doc, cue_start)
+        sentence_start = sentence_start_of(doc, cue_start)
         if previous and previous[-1].cue.start >= sentence_start:
             return None  # the previous statement's speaker carries over
         return next(
@@ -668,8 +649,8 @@ class StatementFinder:
     def _carried_source(self, doc: Doc, cue_start: int, previous: list[Statement]) -> tuple[Span | None, Span | None]:
         """A dropped subject or a participle: the previous statement's speaker when it spoke in
         this sentence or the one before, else the closest speaker entity before the cue."""
-        sentence_start = self._sentence_start(doc, cue_start)
-        window_start = self._sentence_start(doc, max(sentence_start - 1, 0))
+        sentence_start = sentence_start_of(doc, cue_start)
+        window_start = sentence_start_of(doc, max(sentence_start - 1, 0))
         if previous and (self.carry == "statement" or previous[-1].cue.start >= window_start):
             last = previous[-1]
             return last.source, last.source_entity
@@ -716,6 +697,28 @@ class StatementFinder:
         self.cues = load_cues(self.cues_path)
         self.max_cue_length = max(len(key) for key in self.cues)
         return self
+
+
+def sentence_end_of(doc: Doc, index: int) -> int:
+    """The index of the token that ends the sentence holding ``index`` (a full stop outside
+    quotation marks, or a line break)."""
+    inside = False
+    while index < len(doc):
+        token = doc[index]
+        if token.is_quote:
+            inside = _quote_state(token, inside)
+        if "\n" in token.text or (not inside and token.norm_ in SENTENCE_END):
+            return index
+        index += 1
+    return len(doc)
+
+
+def sentence_start_of(doc: Doc, index: int) -> int:
+    """The index of the first token of the sentence holding ``index``."""
+    index = max(index, 0)
+    while index > 0 and doc[index - 1].norm_ not in SENTENCE_END and "\n" not in doc[index - 1].text:
+        index -= 1
+    return index
 
 
 def _closing_quote(doc: Doc, index: int, limit: int) -> int | None:
