@@ -31,7 +31,6 @@ from .scoring import score_statement_examples
 
 SPAN_KEY = "statements"
 PARTS = ("cue", "source", "content", "target", "source_entity")
-KINDS = ("direct", "indirect", "mixed", "accusation")
 SPEAKER_LABELS = ("PERSON", "ARMED_GROUP", "ORG")
 
 # Normalised forms (see normalize.py): أن/إن/أنّ with attached pronouns, and فإن/بأن split.
@@ -254,7 +253,7 @@ class StatementFinder:
             return self._attribution(doc, start, end, previous)
         after_ma = start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS
         if after_ma:
-            return self._attribution(doc, start, end, previous, verb_cue=True)
+            return self._attribution(doc, start, end, previous)
         return self._verb_statement(doc, start, end, cue, previous)
 
     def _first_person_in_quote(self, doc: Doc, start: int, cue: Cue) -> bool:
@@ -380,9 +379,7 @@ class StatementFinder:
         return self._build(doc, cue_span, source, content, None, cue, None, previous)
 
     # Attribution prepositions ------------------------------------------------------------------
-    def _attribution(
-        self, doc: Doc, start: int, end: int, previous: list[Statement], verb_cue: bool = False
-    ) -> Statement | None:
+    def _attribution(self, doc: Doc, start: int, end: int, previous: list[Statement]) -> Statement | None:
         cue_span = doc[start:end]
         index = end
         while index < len(doc) and (doc[index].norm_ in {"ل", "لـ", "عن", "الي"} or doc[index].is_quote):
