@@ -249,11 +249,8 @@ class StatementFinder:
             return None  # حسبما/وفق ما: the verb after it is the cue, handled when reached.
         if self._first_person_in_quote(doc, start, cue):
             return None  # «نؤكد أن …» inside the speaker's own quotation is not a new statement
-        if cue.type == "preposition":
-            return self._attribution(doc, start, end, previous)
-        after_ma = start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS
-        if after_ma:
-            return self._attribution(doc, start, end, previous)
+        if cue.type == "preposition" or (start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS):
+            return self._attribution(doc, start, end, previous)  # بحسب X، … / … حسب ما أفاد X
         return self._verb_statement(doc, start, end, cue, previous)
 
     def _first_person_in_quote(self, doc: Doc, start: int, cue: Cue) -> bool:
