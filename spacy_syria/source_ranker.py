@@ -1,7 +1,9 @@
 """The trainable part of the statement component: choosing each statement's source.
 
 The rules find cues and contents well; the speaker is where they are weakest (a dropped subject,
-a participle, a long apposition). For every statement this component gathers candidate sources —
+a participle, a long apposition). Where the rules took the source from an explicit position (right
+after or before the cue, after عن in relayed speech) it stands; for every other statement this
+component gathers candidate sources —
 the rules' choice, the previous statements' speakers, the speaker entities of the sentence and the
 one before — describes each (cue, candidate) pair with a feature row, and a small MLP
 (``spacy_syria.SourceRanker.v1``) scores them; the best candidate becomes the source. It is
@@ -45,6 +47,8 @@ class SourceRanker(TrainablePipe):
     def candidates(self, doc: Doc, statements: list[Statement], index: int) -> list[Span]:
         statement = statements[index]
         cue = statement.cue
+        if statement.source is not None and _explicit(doc, statement):
+            return [statement.source]  # the rules are strong here: nothing to re-rank
         found = [statement.source] if statement.source is not None else []
         found += [s.source for s in statements[max(0, index - MAX_PREVIOUS) : index] if s.source is not None]
         window_start = sentence_start_of(doc, sentence_start_of(doc, cue.start) - 1)
@@ -176,6 +180,16 @@ class SourceRanker(TrainablePipe):
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict[str, float]:
         return score_statement_examples(examples)
+
+
+def _explicit(doc: Doc, statement: Statement) -> bool:
+    """Whether the rules took the source from an explicit position: right after the cue (VSO),
+    right before it (SVO) or after عن in relayed speech (نقل X عن Y قوله)."""
+    source, cue = statement.source, statement.cue
+    after = source.start >= cue.end and source.start - cue.end <= 1
+    before = source.end <= cue.start and cue.start - source.end <= 1
+    relayed = source.start > 0 and doc[source.start - 1].norm_ == "عن"
+    return after or before or relayed
 
 
 def _gold_source(example: Example, statement: Statement) -> tuple[int, int] | None:

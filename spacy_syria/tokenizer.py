@@ -47,9 +47,9 @@ ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
 BIDI_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Quotation marks, brackets, bidi marks, HTML character references (&#8220;) and a full stop
 # before an Arabic word always stand alone.
-SPLIT_ALWAYS_RE = re.compile(f"([{re.escape(QUOTES)}{BIDI_MARKS}();]|&#\\d+|&\\w+|\\.(?=[{ARABIC_LETTER}]))")
-LEADING_PUNCT_RE = re.compile(r"^[-–—(\[{]+")
-TRAILING_PUNCT_RE = re.compile(r"[-–—)\]}.,،؛:!?؟…]+$")
+SPLIT_ALWAYS_RE = re.compile(f"([{re.escape(QUOTES)}{BIDI_MARKS}();؟!?]|&#\\d+|&\\w+|\\.(?=[{ARABIC_LETTER}]))")
+LEADING_PUNCT_RE = re.compile(r"^[-–—(\[{/]+")
+TRAILING_PUNCT_RE = re.compile(r"[-–—)\]}.,،؛:!?؟…/]+$")
 TATWEEL_CLITIC_RE = re.compile(f"^([وف]?[بلك]ـ+)(?=[{ARABIC_LETTER}{re.escape(QUOTES)}])")
 PROCLITIC_SEQUENCES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_REMAINDER = 2
@@ -141,7 +141,10 @@ class ArabicTokenizer:
             return
         prefix, elided = reading
         yield from ((letter, False) for letter in word[: len(prefix)])
-        yield word[len(prefix) :], elided
+        if elided:
+            yield word[len(prefix) :], True
+        else:
+            yield from self._split_clitics(word[len(prefix) :])  # ولحزب → و + ل + حزب
 
     def _rare_conjunction(self, norm: str) -> bool:
         """و + 3 or more letters, unseen in the news, and not a doubled و (وولتر is a name)."""
