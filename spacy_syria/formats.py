@@ -104,14 +104,19 @@ def record_to_doc(nlp: Language, record: dict) -> Doc:
     return doc
 
 
+def located_record_to_doc(nlp: Language, where: str, record: dict) -> Doc:
+    """``record_to_doc`` whose errors name the record's place (``file:line``)."""
+    try:
+        return record_to_doc(nlp, record)
+    except RecordError as error:
+        raise RecordError(f"{where}: {error}") from error
+
+
 def records_to_docbin(nlp: Language, records: Iterable[tuple[str, dict]]) -> DocBin:
     """Gold records → a ``DocBin``; ``records`` yields ``(where, record)`` so errors name their line."""
     docbin = DocBin(store_user_data=True)
     for where, record in records:
-        try:
-            doc = record_to_doc(nlp, record)
-        except RecordError as error:
-            raise RecordError(f"{where}: {error}") from error
+        doc = located_record_to_doc(nlp, where, record)
         doc.user_data["id"] = record.get("id")
         docbin.add(doc)
     return docbin
@@ -134,10 +139,7 @@ def create_jsonl_reader(path: Path, limit: int = 0) -> Callable[[Language], Iter
 
     def read(nlp: Language) -> Iterator[Example]:
         for count, (line, record) in enumerate(read_jsonl(path), 1):
-            try:
-                reference = record_to_doc(nlp, record)
-            except RecordError as error:
-                raise RecordError(f"{path}:{line}: {error}") from error
+            reference = located_record_to_doc(nlp, f"{path}:{line}", record)
             yield Example(nlp.make_doc(record["text"]), reference)
             if limit and count >= limit:
                 return
