@@ -55,7 +55,7 @@ def read_inputs(paths: list[Path]) -> Iterator[tuple[str, str]]:
 
 
 def annotate(args: argparse.Namespace) -> None:
-    nlp = load(args.model) if args.model else load()
+    nlp = load(args.model)
     inputs = list(read_inputs(args.inputs))
     for doc_id, text in inputs:
         if len(text) > nlp.max_length:
@@ -101,7 +101,7 @@ def format_scores(entity_scores: dict, statement_scores: dict | None) -> str:
 
 
 def evaluate(args: argparse.Namespace) -> None:
-    nlp = load(args.model) if args.model else load()
+    nlp = load(args.model)
     golds = []
     for path in args.gold:
         try:
@@ -117,7 +117,7 @@ def evaluate(args: argparse.Namespace) -> None:
 
 
 def validate(args: argparse.Namespace) -> None:
-    nlp = load(args.model) if args.model else load()
+    nlp = load(args.model)
     paths: list[Path] = []
     for path in args.paths:
         if path.is_dir():
@@ -137,7 +137,7 @@ def validate(args: argparse.Namespace) -> None:
 
 
 def convert(args: argparse.Namespace) -> None:
-    nlp = load(args.model) if args.model else load()
+    nlp = load(args.model)
     source = args.source_format or {".jsonl": "jsonl", ".spacy": "spacy"}.get(args.input.suffix)
     if source is None:
         raise InputError(f"{args.input}: say --from (jsonl, spacy, anercorp, aqmar, wojood)")

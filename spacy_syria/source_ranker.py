@@ -154,9 +154,14 @@ class SourceRanker(TrainablePipe):
         flat = self.model.ops.to_numpy(scores).ravel()
         gradient = numpy.zeros_like(flat)
         loss, offset = 0.0, 0
+        predicted: dict[int, list[Statement]] = {}  # doc._.statements rebuilds the list: read each once
+        gold_statements: dict[int, list[Statement]] = {}
         for doc_index, index, candidates in groups:
             n = len(candidates)
-            gold = _gold_source(examples[doc_index], examples[doc_index].predicted._.statements[index])
+            if doc_index not in predicted:
+                predicted[doc_index] = examples[doc_index].predicted._.statements
+                gold_statements[doc_index] = examples[doc_index].reference._.statements
+            gold = _gold_source(gold_statements[doc_index], predicted[doc_index][index])
             targets = numpy.asarray(
                 [float(gold is not None and c.start < gold[1] and gold[0] < c.end) for c in candidates]
             )
@@ -192,9 +197,9 @@ def _explicit(doc: Doc, statement: Statement) -> bool:
     return after or before or relayed
 
 
-def _gold_source(example: Example, statement: Statement) -> tuple[int, int] | None:
+def _gold_source(gold_statements: list[Statement], statement: Statement) -> tuple[int, int] | None:
     """Token offsets of the gold source for the gold statement whose cue overlaps this one."""
-    for gold in example.reference._.statements:
+    for gold in gold_statements:
         if gold.cue.start < statement.cue.end and statement.cue.start < gold.cue.end:
             return (gold.source.start, gold.source.end) if gold.source is not None else None
     return None
