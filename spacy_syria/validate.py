@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .formats import RecordError, read_jsonl
+from .formats import RecordError, char_span, read_jsonl
 from .gazetteer import LABELS
 from .normalize import normalize
 
@@ -75,11 +75,10 @@ def check_record(nlp: Language, record: dict) -> Iterator[str]:
     def span_problem(what: str, span: object) -> str | None:
         if not (isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(i, int) for i in span)):
             return f"{what} {span!r} is not a [start, end] pair"
-        start, end = span
-        if not 0 <= start < end <= len(text):
-            return f"{what} [{start}, {end}) is outside the text (length {len(text)})"
-        if doc.char_span(start, end) is None:
-            return f"{what} [{start}, {end}) {text[start:end]!r} does not align to tokens"
+        try:
+            char_span(doc, span[0], span[1], what)
+        except RecordError as error:
+            return str(error)
         return None
 
     previous_end, previous = -1, None

@@ -80,9 +80,10 @@ def main() -> None:
     parser.add_argument("--orders", action="store_true", help="also score the ruler before the NER")
     parser.add_argument("--json", type=Path, help="write the scores as JSON")
     args = parser.parse_args()
-    print(f"== {args.model}: {spacy.load(args.model).pipe_names}")
-    results = {"shipped": evaluate(spacy.load(args.model), args.dev, args.anercorp)}
-    if args.orders and "ner" in spacy.load(args.model).pipe_names:
+    nlp = spacy.load(args.model)
+    print(f"== {args.model}: {nlp.pipe_names}")
+    results = {"shipped": evaluate(nlp, args.dev, args.anercorp)}
+    if args.orders and "ner" in nlp.pipe_names:
         print("== gazetteer ruler before the NER")
         results["ruler_first"] = evaluate(ruler_first(args.model), args.dev, args.anercorp)
     if args.json:
