@@ -26,7 +26,7 @@ from thinc.types import Floats2d
 
 from .gazetteer import DATA_DIR, read_word_list
 from .scoring import score_statement_examples
-from .statements import Statement, resolve_source, sentence_end_of, sentence_start_of
+from .statements import Statement, latest_mention, resolve_source, sentence_end_of, sentence_start_of
 
 LABEL_FEATURES = ("PERSON", "ORG", "ARMED_GROUP", "PLACE")
 MAX_PREVIOUS = 2
@@ -124,6 +124,7 @@ class SourceRanker(TrainablePipe):
             offset += len(candidates)
             statements = changed.setdefault(doc_index, docs[doc_index]._.statements)
             statement = statements[index]
+            best = latest_mention(docs[doc_index], best, statement.cue.start)
             if statement.source is None or (best.start, best.end) != (statement.source.start, statement.source.end):
                 statement.source = best
                 statement.source_entity = resolve_source(docs[doc_index], best, statements[:index])

@@ -7,10 +7,11 @@ A ``Statement`` holds ``cue``, ``source``, ``content`` and ``target`` spans (sou
 they survive ``DocBin`` and ``to_disk``; ``doc._.statements`` reads and writes them as objects.
 
 The ``syria_statements`` component finds them by rule: cues from ``data/cues.jsonl`` matched on
-NORM, then the introducer (أن/إن/بأن with attached pronouns, a colon or quotation mark, إلى after
-أشار/لفت, the ب of an accusation), the source between cue and introducer (VSO), before the cue
-(SVO) or carried over from the previous statement (a dropped subject, a participle), and the
-content up to the end of the reported clause.
+NORM (verbs with their participles and pronoun-suffixed forms, verbal nouns, attribution
+prepositions), then the introducer (أن/إن/بأن with attached pronouns, a colon or quotation mark,
+إلى after أشار/لفت, the ب of an accusation), the source between cue and introducer (VSO), before
+the cue (SVO) or carried over from the previous statement (a dropped subject, a participle: the
+closest mention of that speaker), and the content up to the end of the reported clause.
 """
 
 from __future__ import annotations
@@ -38,26 +39,44 @@ COMPLEMENTISER_RE = re.compile(r"^[بف]?ان(ه|ها|هم|هما|هن|ني|نا
 SENTENCE_END = {".", "؟", "!", "?"}
 COMMAS = {"،", ","}
 DASHES = {"-", "–", "—"}
-NEGATIONS = {"لم", "لا", "لن"}
+NEGATIONS = {"لم", "لا", "لن", "عدم"}
 # Words that end a source phrase: adverbs of time and place, addressee and medium prepositions.
 SOURCE_STOPS = {
     "في", "فيه", "فيها", "خلال", "عبر", "امس", "اليوم", "الليله", "مساء", "صباح", "لدي", "الي", "امام",
     "امامهم", "امامه", "بعد", "عقب", "ان", "منذ", "يوم", "الاحد", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مجددا", "سابقا", "مؤخرا", "حاليا", "ذلك",
-    "على", "علي", "بدوره", "بدورها", "قائلا", "قائله",
+    "على", "علي", "بدوره", "بدورها", "قائلا", "قائله", "قبل",
 }  # fmt: skip
 # …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
-NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن"}
+NOT_SOURCE_START = (
+    SOURCE_STOPS
+    | {"من", "عن", "ب", "بـ", "انذاك", "حينها", "حينذاك"}
+    | {
+        preposition + pronoun
+        for preposition in ("ل", "ب", "في", "علي", "من", "خلال", "الي")
+        for pronoun in ("ه", "ها", "هم", "هما")
+    }
+)
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
+# A cue after one of these sits in a relative clause inside a noun phrase (المسؤولون الذين طلبوا …).
+RELATIVE_PRONOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي"}
+# «نُقل عنه قوله»: the relayed speaker is a pronoun, i.e. the previous speaker.
+# A verb form right after one of these is read as its verbal noun (عن طلب تركيا، بعد كشف هويته).
+NOUN_GOVERNORS = {"ب", "عن", "علي", "بعد", "من", "في", "الي", "حول", "رغم", "قبل", "دون"}
+PRONOUN_RELAYS = {"عنه", "عنها", "عنهم", "عنهما"}
 DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
 # «حسب ما أفاد»، «وفق ما أعلن المرصد»: the verb after these attributes the clause.
 ATTRIBUTION_LINKS = {"ما", "حسبما", "وفقما"}
+# Words between a clause and the verb of its trailing attribution («…، كما ذكر»، «… على ما قال»).
+TRAILING_LINKS = ATTRIBUTION_LINKS | {"كما", "علي", "لما", "ل"}
 CLAUSE_LINKS = {"و", "ف", "كما", "فيما", "بينما", "لكن", "لكنه", "لكنها"}
 NARRATIVE_CLAUSES = {"بعدما"}
+# Inside a content, these open another speaker's clause when a verb cue follows (لكن موسكو تؤكد).
+CONTRAST_LINKS = {"لكن", "لكنه", "لكنها", "بينما", "فيما", "حيث", "حين", "الا", "غير", "كما"}
 # «بحسب قولها»، «وفق تصريحه»: the attribution points back at the clause's own speaker.
 SELF_REFERENCES = ("قول", "تصريح", "حديث", "كلام", "تعبير")
-# Prepositions that introduce the content when a cue lists them (أفاد ب…، أعلن عن…، أكد على…).
-PREPOSITION_COMPLEMENTS = {"ب", "عن", "علي"}
+# Prepositions that introduce the content when a cue lists them (أفاد ب…، أعلن عن…، أكد على…، شكك في…).
+PREPOSITION_COMPLEMENTS = {"ب", "عن", "علي", "في"}
 # A subject noun phrase before its verb starts after one of these (وكان المرصد قد ذكر).
 SUBJECT_OPENERS = {"كان", "كانت", "ان", "انه", "الا", "لكن", "بينما", "فيما", "حيث", "اذ", "كما"}
 # Present-tense cues (يقول، تتهم) often follow a bare noun-phrase subject in headlines.
@@ -73,6 +92,9 @@ MAX_NAMED_QUOTE = 6
 CARRY_MODES = ("statement", "recent")
 NOUN_PHRASE_KINDS = ("deny", "announce", "assert", "acknowledge", "warn", "claim", "demand", "accuse")
 MAX_CONTENT_TOKENS = 150
+# Relational adjectives (عسكري، الأمني، أمريكيون، السورية) that extend a speaker noun.
+NISBA_RE = re.compile(r"^(ال)?\w{2,}(ي|يه|يون|يين|يان|يتان)$")
+SUFFIX_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 @dataclass
@@ -159,6 +181,8 @@ class Cue:
     passive: bool = False  # قيل/يقال: no speaker to find
     editorial: bool = False  # يذكر أن: a writing formula when nothing stands between
     ambiguous: bool = False  # بين، عبر، طالب: also ordinary words; need an introducer close by
+    anonymity: bool = False  # طلب عدم الكشف عن اسمه: a request not to be named is a statement
+    pronoun_suffix: bool = False  # وصفته، تأكيده: a glued pronoun, the verb's object or the noun's speaker
 
 
 def load_cues(path: Path) -> dict[tuple[str, ...], Cue]:
@@ -175,7 +199,14 @@ def load_cues(path: Path) -> dict[tuple[str, ...], Cue]:
             name: {normalize(form) for form in entry.get(f"{name}_forms", entry.get(name + "s", []))}
             for name in ("participle", "passive", "editorial", "ambiguous")
         }
-        for form in entry["forms"]:
+        forms = list(entry["forms"])
+        glued: set[str] = set()
+        if entry.get("pronoun_suffixes"):
+            excluded = set(entry.get("pronoun_suffix_exclude", []))
+            unmarked = [form for form in forms if not any(normalize(form) in marks for marks in marked.values())]
+            glued = {form for form in pronoun_suffixed(unmarked) if form not in excluded}
+            forms += sorted(glued)
+        for form in forms:
             norm = normalize(form)
             table.setdefault(
                 tuple(norm.split()),
@@ -190,9 +221,24 @@ def load_cues(path: Path) -> dict[tuple[str, ...], Cue]:
                     passive=norm in marked["passive"],
                     editorial=norm in marked["editorial"],
                     ambiguous=norm in marked["ambiguous"],
+                    pronoun_suffix=form in glued,
+                    anonymity=bool(entry.get("anonymity_requests")),
                 ),
             )
     return table
+
+
+def pronoun_suffixed(forms: Iterable[str]) -> list[str]:
+    """Forms glued to a pronoun: a verb's object (وصفته، نفاها، تتهمهم) or a verbal noun's
+    speaker (تأكيده، دعوتها); the whole word is the cue."""
+    glued = []
+    for form in forms:
+        if " " in form or form.startswith("ال") or form.endswith(("ه", "ها", "هم")):
+            continue  # phrases, verbal nouns (القول) and forms that already carry a pronoun
+        stem = form[:-1] + "ا" if form.endswith("ى") else form[:-1] if form.endswith("وا") else form
+        stem = stem[:-1] + "ت" if stem.endswith("ة") else stem
+        glued += [stem + pronoun for pronoun in SUFFIX_PRONOUNS]
+    return glued
 
 
 class StatementFinder:
@@ -227,11 +273,9 @@ class StatementFinder:
                 continue
             end, cue = match
             statement = self._statement(doc, index, end, cue, statements)
-            if statement is not None:
+            # A second cue of the same content (نقل X عن Y قوله إن …، قال X قائلاً إن …) is not a new statement.
+            if statement is not None and not any(s.content.start == statement.content.start for s in statements):
                 statements.append(statement)
-                # A cue between this cue and its content (نقل X عن Y قوله إن …) is not a new one.
-                if statement.content.start > index:
-                    end = max(end, statement.content.start)
             index = end
         return statements
 
@@ -251,7 +295,28 @@ class StatementFinder:
             return None  # «نؤكد أن …» inside the speaker's own quotation is not a new statement
         if cue.type == "preposition" or (start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS):
             return self._attribution(doc, start, end, previous)  # بحسب X، … / … حسب ما أفاد X
+        if cue.type == "noun":
+            return self._verbal_noun_statement(doc, start, end, cue, previous)
+        if start > 0 and doc[start - 1].norm_ in NOUN_GOVERNORS:
+            return None  # «بعد كشف هويته»، «بناء على طلب رسمي»: a verbal noun, not the verb
+        if start > 0 and doc[start - 1].norm_ == "كما" and self._trails_clause(doc, start, end, cue):
+            return self._attribution(doc, start, end, previous)  # «…، كما ذكر التلفزيون الرسمي.»
         return self._verb_statement(doc, start, end, cue, previous)
+
+    def _trails_clause(self, doc: Doc, start: int, end: int, cue: Cue) -> bool:
+        """``كما`` + cue + speaker closing a clause attributes the clause before it, as
+        ``حسب ما`` does; ``كما أكد X أن …`` is an ordinary statement."""
+        sentence_start = sentence_start_of(doc, start)
+        if self._is_clause_initial(doc, start - 1, sentence_start):
+            return False
+        sentence_end = sentence_end_of(doc, end)
+        if self._find_introducer(doc, end, sentence_end, cue) is not None:
+            return False
+        index = end
+        while index < sentence_end and index - end <= MAX_SOURCE_TOKENS and doc[index].norm_ not in COMMAS | DASHES:
+            index += 1
+        closes = index == sentence_end or doc[index].norm_ in COMMAS | DASHES
+        return closes and index > end and self._is_speaker_phrase(doc[end:index])
 
     def _first_person_in_quote(self, doc: Doc, start: int, cue: Cue) -> bool:
         norm = doc[start].norm_
@@ -263,6 +328,8 @@ class StatementFinder:
 
     # Verb cues ---------------------------------------------------------------------------------
     def _verb_statement(self, doc: Doc, start: int, end: int, cue: Cue, previous: list[Statement]) -> Statement | None:
+        if cue.anonymity and end < len(doc) and doc[end].norm_ == "عدم":
+            return self._anonymity_request(doc, doc[start:end], cue, previous)
         sentence_end = sentence_end_of(doc, end)
         introducer = self._find_introducer(doc, end, sentence_end, cue)
         cue_span = doc[start:end]
@@ -274,7 +341,12 @@ class StatementFinder:
         intro_start, content_start, direct = introducer
         region = self._region(doc, end, intro_start)
         source = target = source_entity = None
-        if cue.takes_target:
+        relay = self._relayed_source(doc, doc[end:intro_start], cue)
+        if relay is not None and relay[0].norm_ in PRONOUN_RELAYS:
+            source, source_entity = self._carried_source(doc, start, previous)  # «نُقل عنه قوله»
+        elif relay is not None:
+            source = relay
+        elif cue.takes_target:
             if subject is not None or cue.participle:
                 source, target = subject, region
             elif region is not None:
@@ -282,7 +354,7 @@ class StatementFinder:
         elif subject is not None:
             source = subject
         elif region is not None and not (cue.passive or cue.participle):
-            source = self._relayed_source(doc, region, cue) or self._source_phrase(doc, region.start, region.end)
+            source = self._source_phrase(doc, region.start, region.end)
         if source is None and not cue.passive:
             source = self._reported_by(doc, start)
         if source is None and cue.participle:
@@ -294,46 +366,129 @@ class StatementFinder:
             return None
         return self._build(doc, cue_span, source, content, target, cue, source_entity, previous)
 
+    def _verbal_noun_statement(
+        self, doc: Doc, start: int, end: int, cue: Cue, previous: list[Statement]
+    ) -> Statement | None:
+        """``تأكيد المعلم أن …``، ``إعلان أنقرة عزمها …``: a verbal noun counts only with a named
+        speaker after it (or glued to it, ``تأكيده على أن``) and content."""
+        cue_span = doc[start:end]
+        source_entity = None
+        if cue.pronoun_suffix:
+            source, source_entity = self._carried_source(doc, start, previous)
+            after = end
+        else:
+            source = _entity_starting_at(doc, end)
+            if source is None or source.label_ not in SPEAKER_LABELS + ("PLACE",):
+                return None
+            after = source.end
+            while after < len(doc) and doc[after].is_quote:
+                after += 1
+        if source is None:
+            return None
+        sentence_end = sentence_end_of(doc, after)
+        introducer = self._find_introducer(doc, after, min(sentence_end, after + AMBIGUOUS_CUE_REACH), cue)
+        if introducer is not None:
+            content = self._content(doc, introducer[1], sentence_end, introducer[2])
+        elif cue.kind in NOUN_PHRASE_KINDS and not cue.pronoun_suffix:
+            content = self._content(doc, after, sentence_end, False)
+            content = content if content is not None and len(content) >= 2 else None
+        else:
+            content = None
+        if content is None:
+            return None
+        return self._build(doc, cue_span, source, content, None, cue, source_entity, previous)
+
+    def _anonymity_request(self, doc: Doc, cue_span: Span, cue: Cue, previous: list[Statement]) -> Statement | None:
+        """``طالباً عدم كشف اسمه``، ``الذين طلبوا عدم ذكر أسمائهم``: the speaker's request not to
+        be named, up to the clause that follows it."""
+        limit = sentence_end_of(doc, cue_span.end)
+        stop = cue_span.end
+        while stop < limit and not (
+            _is_complementiser(doc[stop].norm_)
+            or doc[stop].norm_ in COMMAS | DASHES | {":"}
+            or doc[stop].is_quote
+            or doc[stop].is_bracket
+        ):
+            stop += 1
+        content = self._trim(doc, cue_span.end, stop)
+        if content is None:
+            return None
+        source, source_entity = self._subject_before(doc, cue_span.start), None
+        if source is None:
+            source, source_entity = self._carried_source(doc, cue_span.start, previous)
+        return self._build(doc, cue_span, source, content, None, cue, source_entity, previous)
+
     def _find_introducer(self, doc: Doc, begin: int, limit: int, cue: Cue) -> tuple[int, int, bool] | None:
         """``(introducer start, content start, direct)`` after a verb cue, or ``None``."""
-        stop = min(limit, begin + (AMBIGUOUS_CUE_REACH if cue.ambiguous else MAX_INTRODUCER_DISTANCE))
+        # «نقل» is also «to move»; «نقل X عن Y» is reporting for sure.
+        relayed = any(_relays(cue, token.norm_) for token in doc[begin : begin + AMBIGUOUS_CUE_REACH])
+        ambiguous = cue.ambiguous and not relayed
+        # An ordinary word (عبر «via») takes a complementiser only when the cue lists one (بيّن أن).
+        complementised = not ambiguous or any(_is_complementiser(part) for c in cue.complements for part in c.split())
+        stop = min(limit, begin + (AMBIGUOUS_CUE_REACH if ambiguous else MAX_INTRODUCER_DISTANCE))
         demand = cue.takes_target and cue.kind != "accuse"
         index = begin
         while index < stop:
             token = doc[index]
             norm = token.norm_
-            if _is_complementiser(norm):
+            abbreviation = index + 1 < len(doc) and not token.whitespace_ and doc[index + 1].norm_ == "."  # (إن.بي.سي)
+            if complementised and _is_complementiser(norm) and not abbreviation:
                 return index - (index > begin and doc[index - 1].norm_ in {"ب", "ف"}), index + 1, False
             inner = self._cue_at(doc, index) if index > begin else None
             if inner is not None and not _relays(cue, norm):
-                if not self._is_parenthetical_attribution(doc, index, inner[1]):
+                if not self._passes_over(doc, begin, index, limit, cue, inner):
                     return None  # another cue comes first: this one introduces nothing here
                 index = inner[0]  # «قال X، بحسب ما نقلت عنه الوكالة، إن …»: look past it
                 continue
             # An ordinary word (بين، عبر، طالب) counts only before أن or its own preposition.
-            if norm == ":" and not cue.ambiguous:
+            if norm == ":" and not ambiguous:
                 return index, index + 1, True
-            if token.is_quote and not cue.ambiguous:
+            if token.is_quote and not ambiguous:
                 close = _closing_quote(doc, index, limit)
                 if close is not None and _is_quoted_name(doc, index, close, self.speaker_nouns):
                     index = close + 1  # «جيش الإسلام» is the speaker's name, not a quotation
                     continue
                 return index, index, True
-            if index > begin and cue.takes_target and norm in {"ب", "بـ"}:
+            if index > begin and cue.takes_target and "ب" in cue.complements and norm in {"ب", "بـ"}:
                 return index, index + 1, False
+            if index > begin and norm in cue.complements and _is_content_word(norm):
+                return index, index, False  # «حمّل X مسؤولية الهجوم»: the content opens with the noun
             if index > begin and demand and norm in {"ل", "لـ"}:
                 return index, index + 1, False
-            if index > begin and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements and not _relays(cue, norm):
+            # «وصفته بالإرهابي»: with the object glued to the cue, its preposition may follow at once.
+            adjacent = index > begin or cue.pronoun_suffix
+            if adjacent and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements and not _relays(cue, norm):
                 return index, index + 1, False
             if norm == "الي" and ("الي" in cue.complements or cue.takes_target):
                 following = index + 1
                 if following < len(doc) and _is_complementiser(doc[following].norm_):
                     following += 1
-                elif cue.ambiguous:
+                elif ambiguous:
                     return None  # «بيانات تشير إلى عمليات…»: pointing at things, not reporting
                 return index, following, False
             index += 1
         return None
+
+    def _passes_over(self, doc: Doc, begin: int, index: int, limit: int, cue: Cue, inner: tuple[int, Cue]) -> bool:
+        """Whether a cue between a cue and its introducer leaves the outer cue's content alone: a
+        parenthetical attribution (قال X، بحسب ما نقلت عنه الوكالة، إن), a relative clause
+        (المسؤولون الذين طلبوا …), a negated or anonymity request (طالباً عدم كشف اسمه), the same verb
+        again (قال … قائلاً إن), a verbal noun, an ordinary word that introduces nothing (عبر الهاتف),
+        or words set off by dashes or brackets."""
+        inner_end, inner_cue = inner
+        if self._is_parenthetical_attribution(doc, index, inner_cue) or inner_cue.type == "noun":
+            return True
+        if doc[index - 1].norm_ in RELATIVE_PRONOUNS | NEGATIONS or inner_cue.lemma == cue.lemma:
+            return True
+        if inner_cue.ambiguous and self._find_introducer(doc, inner_end, limit, inner_cue) is None:
+            return True
+        if inner_end < len(doc) and doc[inner_end].norm_ == "عدم":
+            return True
+        between = doc[begin:index]
+        dashes = sum(token.norm_ in DASHES for token in between)
+        brackets = sum(token.is_bracket and token.is_left_punct for token in between)
+        brackets -= sum(token.is_bracket and token.is_right_punct for token in between)
+        return dashes % 2 == 1 or brackets > 0
 
     def _is_parenthetical_attribution(self, doc: Doc, index: int, cue: Cue) -> bool:
         """An attribution phrase set off inside a clause: بحسب/وفق (ما) … after a comma or dash."""
@@ -354,17 +509,37 @@ class StatementFinder:
     ) -> Statement | None:
         """``نفى الجيش وجود …``, ``روسيا تعلن السيطرة …``: a named speaker, then a noun phrase
         stating the claim (after من/عن for warnings and talk)."""
-        if not self.noun_phrase_content or cue.kind not in NOUN_PHRASE_KINDS or cue.ambiguous:
+        if not self.noun_phrase_content or cue.kind not in NOUN_PHRASE_KINDS or cue.ambiguous or cue.pronoun_suffix:
             return None
+        if cue_span.start > 0 and doc[cue_span.start - 1].norm_ in RELATIVE_PRONOUNS:
+            return None  # «الذي أعلن الحرب»: a relative clause describing its noun
         begin = cue_span.end
-        source = subject
-        if source is None:
+        source, source_entity = subject, None
+        if cue.participle:
+            # «…، مؤكداً استعداد بلاده …»: the participle's speaker is the sentence's; one that
+            # does not open a clause is an adjective (قيود مشددة).
+            if not self._opens_clause(doc, cue_span.start):
+                return None
+            source = self._sentence_speaker(doc, cue_span.start, previous)
+            if source is None:
+                source, source_entity = self._carried_source(doc, cue_span.start, previous)
+            if source is None:
+                return None
+        elif source is None:
             source = _entity_starting_at(doc, begin)
             if source is None or source.label_ not in SPEAKER_LABELS + ("PLACE",):
+                source = self._speaker_noun_phrase(doc, begin, sentence_end)
+            if source is None:
                 return None
-            begin = source.end
+            begin = self._after_addressee(doc, source.end)
         while begin < sentence_end and doc[begin].is_punct:
             begin += 1
+        target = None
+        if cue.kind == "warn":
+            # «تركيا تحذر سوريا من مساعدة الأكراد»: the one warned, then من and the danger.
+            addressee = _entity_starting_at(doc, begin)
+            if addressee is not None and addressee.end < sentence_end and doc[addressee.end].norm_ == "من":
+                target, begin = addressee, addressee.end
         warns_of = begin < sentence_end and doc[begin].norm_ in {"من", "عن"}
         if (cue.kind == "warn") != warns_of:
             # «حذرت إسرائيل إيران بعد الغارات» warns of nothing; «كشفت عن تسجيلات» reveals objects.
@@ -373,7 +548,30 @@ class StatementFinder:
         content = self._content(doc, begin, sentence_end, False)
         if content is None or (len(content) < 2 and cue.kind != "deny"):
             return None
-        return self._build(doc, cue_span, source, content, None, cue, None, previous)
+        return self._build(doc, cue_span, source, content, target, cue, source_entity, previous)
+
+    def _speaker_noun_phrase(self, doc: Doc, begin: int, limit: int) -> Span | None:
+        """A speaker named by a noun and its adjectives (``المصدر``، ``مسؤولون أمريكيون``،
+        ``المتحدث الأمني``) right after the verb, before a noun-phrase content."""
+        if begin >= limit or not self._is_speaker_phrase(doc[begin : begin + 1]):
+            return None
+        end = begin + 1
+        while end < limit and end - begin < MAX_SOURCE_TOKENS and NISBA_RE.match(doc[end].norm_):
+            end += 1
+        return doc[begin:end]
+
+    def _after_addressee(self, doc: Doc, index: int) -> int:
+        """Past an addressee after the speaker (``لـ«الشرق الأوسط»``، ``لوكالة فرانس برس``)."""
+        if index >= len(doc) or doc[index].norm_ not in ADDRESSEE_PREPOSITIONS:
+            return index
+        name = index + 1
+        if name < len(doc) and doc[name].is_quote:
+            close = _closing_quote(doc, name, len(doc))
+            return close + 1 if close is not None and close - name <= MAX_NAMED_QUOTE else index
+        if name < len(doc) and doc[name].norm_.removeprefix("ال") in self.speaker_nouns:
+            name += 1  # a medium noun before the medium's name
+        entity = _entity_starting_at(doc, name)
+        return entity.end if entity is not None else index
 
     # Attribution prepositions ------------------------------------------------------------------
     def _attribution(self, doc: Doc, start: int, end: int, previous: list[Statement]) -> Statement | None:
@@ -389,7 +587,10 @@ class StatementFinder:
             if token.norm_ in COMMAS | DASHES | SENTENCE_END or token.norm_ in {"ف", "ان"} or "\n" in token.text:
                 break
             if token.is_quote and source_end > index:
-                break
+                close = _closing_quote(doc, source_end, len(doc))
+                if close is None or not _is_quoted_name(doc, source_end, close, self.speaker_nouns):
+                    break
+                source_end = close  # «بحسب فضائية "الجزيرة"»: the quoted name is part of the source
             source_end += 1
         source = self._source_phrase(doc, index, source_end, allow_long=False)
         source_entity = None
@@ -402,10 +603,14 @@ class StatementFinder:
         after = source_end
         while after < len(doc) and (doc[after].is_quote or doc[after].norm_ in COMMAS):
             after += 1
-        if after < len(doc) and doc[after].norm_ == "ف":
-            after += 1
+        linked = after < len(doc) and doc[after].norm_ == "ف"
+        after += linked
         if after < len(doc) and _is_complementiser(doc[after].norm_):
             content = self._content(doc, after + 1, sentence_end, False)
+        elif linked and self._is_clause_initial(doc, start, sentence_start):
+            while after < sentence_end and doc[after].norm_ in {"قد", "لقد"}:
+                after += 1
+            content = self._content(doc, after, sentence_end, False)  # «وبحسب مدريد فقد التحق …»
         elif source_end < len(doc) and doc[source_end].norm_ in DASHES:
             follow = source_end + 1
             content = self._content(doc, follow, sentence_end, follow < len(doc) and doc[follow].is_quote)
@@ -476,6 +681,14 @@ class StatementFinder:
         if norm in {"و", "ف"} and index + 1 < len(doc):
             match = self._cue_at(doc, index + 1)
             return match is not None and match[1].type == "verb" and not match[1].ambiguous
+        if norm in CONTRAST_LINKS:
+            # «… لكن موسكو تؤكد أنه …»، «… في حين تصر روسيا على …»: another speaker's clause.
+            for ahead in range(index + 1, min(index + 1 + MAX_HEADLINE_SUBJECT, len(doc))):
+                if doc[ahead].is_punct:
+                    break
+                match = self._cue_at(doc, ahead)
+                if match is not None:
+                    return match[1].type == "verb" and not match[1].ambiguous
         return False
 
     def _starts_new_statement(self, doc: Doc, index: int) -> bool:
@@ -488,7 +701,13 @@ class StatementFinder:
         return index < len(doc) and self._cue_at(doc, index) is not None
 
     def _preceding_clause(self, doc: Doc, sentence_start: int, cue_start: int) -> Span | None:
+        """The clause a trailing attribution points back at, without the attribution's own words
+        (``، بحسب ما``، ``، كما``، ``على ما``)."""
         end = cue_start
+        while end > sentence_start and (
+            doc[end - 1].norm_ in TRAILING_LINKS or self._is_attribution_word(doc, end - 1)
+        ):
+            end -= 1
         while end > sentence_start and (doc[end - 1].norm_ in COMMAS | {"و", "ف"} | DASHES or doc[end - 1].is_quote):
             end -= 1
         begin = sentence_start
@@ -498,10 +717,16 @@ class StatementFinder:
             return None
         return doc[begin:end]
 
+    def _is_attribution_word(self, doc: Doc, index: int) -> bool:
+        match = self._cue_at(doc, index)
+        return match is not None and match[1].type == "preposition"
+
     def _trim(self, doc: Doc, begin: int, end: int) -> Span | None:
         while begin < end and (doc[begin].is_punct or doc[begin].is_space):
             begin += 1
         while end > begin and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            if doc[end - 1].is_quote and any(token.is_quote for token in doc[begin : end - 1]):
+                break  # the closing mark of a quoted name inside the span (فضائية "الجزيرة")
             end -= 1
         return doc[begin:end] if end > begin else None
 
@@ -511,7 +736,13 @@ class StatementFinder:
         while stop < end:
             token = doc[stop]
             norm = token.norm_
-            if stop > begin and (norm in COMMAS or token.is_bracket or norm in SOURCE_STOPS or token.is_quote):
+            if stop > begin and token.is_quote:
+                close = _closing_quote(doc, stop, end)
+                if close is None or not _is_quoted_name(doc, stop, close, self.speaker_nouns):
+                    break
+                stop = close + 1  # «فضائية "الجزيرة"»: a quoted name belongs to the source
+                continue
+            if stop > begin and (norm in COMMAS or token.is_bracket or norm in SOURCE_STOPS):
                 break
             if (
                 stop > begin
@@ -604,15 +835,18 @@ class StatementFinder:
         return None
 
     def _relayed_source(self, doc: Doc, region: Span, cue: Cue) -> Span | None:
-        """``نقلت وكالة سانا عن محافظ الحسكة أن …``: the source is who spoke, after عن."""
+        """``نقلت وكالة سانا عن محافظ الحسكة أن …``: the source is who spoke, after عن (``عنه``
+        itself when the speaker is a pronoun)."""
         if normalize(cue.lemma) != "نقل":
             return None
+        pronoun = next((token for token in region if token.norm_ in PRONOUN_RELAYS), None)
+        if pronoun is not None:
+            return doc[pronoun.i : pronoun.i + 1]
         relay = next((token.i for token in region if token.norm_ == "عن"), None)
         if relay is None:
             return None
-        end = region.end
-        while end > relay + 1 and doc[end - 1].norm_.startswith("قول"):
-            end -= 1  # «… عن المحافظ قوله»
+        # «… عن المحافظ قوله»، «عن أوغلو قوله لرؤساء التحرير»: the speaker ends at قوله.
+        end = next((token.i for token in doc[relay + 1 : region.end] if token.norm_.startswith("قول")), region.end)
         return self._trim(doc, relay + 1, end)
 
     def _is_speaker_phrase(self, span: Span) -> bool:
@@ -647,9 +881,7 @@ class StatementFinder:
         window_start = sentence_start_of(doc, max(sentence_start - 1, 0))
         if previous and (self.carry == "statement" or previous[-1].cue.start >= window_start):
             last = previous[-1]
-            return last.source, last.source_entity
-        if self.carry == "statement" and previous:
-            return previous[-1].source, previous[-1].source_entity
+            return latest_mention(doc, last.source, cue_start), last.source_entity
         speakers = [e for e in doc.ents if e.end <= cue_start and e.label_ in SPEAKER_LABELS]
         if speakers:
             return speakers[-1], None
@@ -701,7 +933,7 @@ def sentence_end_of(doc: Doc, index: int) -> int:
         token = doc[index]
         if token.is_quote:
             inside = _quote_state(token, inside)
-        if "\n" in token.text or (not inside and token.norm_ in SENTENCE_END):
+        if "\n" in token.text or (not inside and _ends_sentence(token)):
             return index
         index += 1
     return len(doc)
@@ -710,9 +942,23 @@ def sentence_end_of(doc: Doc, index: int) -> int:
 def sentence_start_of(doc: Doc, index: int) -> int:
     """The index of the first token of the sentence holding ``index``."""
     index = max(index, 0)
-    while index > 0 and doc[index - 1].norm_ not in SENTENCE_END and "\n" not in doc[index - 1].text:
+    while index > 0 and not _ends_sentence(doc[index - 1]) and "\n" not in doc[index - 1].text:
         index -= 1
     return index
+
+
+def _ends_sentence(token) -> bool:
+    """A full stop, question or exclamation mark, but not the dot of an abbreviation: after a single
+    letter (د. ب. أ) or glued between letters (إن.بي.سي)."""
+    if token.norm_ not in SENTENCE_END:
+        return False
+    if token.norm_ != "." or token.i == 0:
+        return True
+    doc = token.doc
+    before = doc[token.i - 1]
+    glued_between = not before.whitespace_ and not token.whitespace_ and token.i + 1 < len(doc)
+    glued_between = glued_between and len(before) <= 3 and doc[token.i + 1].is_alpha and len(doc[token.i + 1]) <= 3
+    return not ((len(before) == 1 and before.is_alpha) or glued_between)
 
 
 def _closing_quote(doc: Doc, index: int, limit: int) -> int | None:
@@ -738,7 +984,7 @@ def _object_like(token) -> bool:
 
 def _relays(cue: Cue, norm: str) -> bool:
     """``نقل X عن Y قوله إن …``: عن and قوله belong to the نقل statement's source."""
-    return normalize(cue.lemma) == "نقل" and (norm == "عن" or norm.startswith("قول"))
+    return normalize(cue.lemma) == "نقل" and (norm == "عن" or norm in PRONOUN_RELAYS or norm.startswith("قول"))
 
 
 def _quote_state(token, inside: bool) -> bool:
@@ -759,6 +1005,11 @@ def _only_quotes(doc: Doc, begin: int, end: int) -> bool:
     return all(token.is_quote for token in doc[begin:end])
 
 
+def _is_content_word(norm: str) -> bool:
+    """A complement that is the content's first word (مسؤولية، وجود), not a particle."""
+    return len(norm) > 3 and not _is_complementiser(norm) and norm not in PREPOSITION_COMPLEMENTS | {"الي"}
+
+
 def _is_complementiser(norm: str) -> bool:
     return bool(COMPLEMENTISER_RE.match(norm))
 
@@ -771,12 +1022,30 @@ def _entity_starting_at(doc: Doc, index: int) -> Span | None:
 
 def _same_speaker(statement: Statement, source: Span) -> bool:
     """Whether a trailing attribution repeats a statement's own speaker (or refers back to it)."""
-    if statement.source is None:
-        return True
+    if statement.source is None:  # only «وفق تصريحه» repeats a clause with no named speaker
+        return source[0].norm_.startswith(SELF_REFERENCES)
     if source.text in statement.source.text or statement.source.text in source.text:
         return True
     # «وفق تصريحه», «بحسب المصدر»: a pronoun-suffixed noun or a bare back-reference.
     return not any(token.ent_type_ for token in source)
+
+
+def latest_mention(doc: Doc, source: Span | None, cue_start: int) -> Span | None:
+    """The closest mention before the cue of the speaker ``source`` names (GUIDELINES §2: an
+    implied subject's source is the closest preceding explicit mention): a later ``أوغلو`` for an
+    earlier ``رئيس الوزراء التركي أحمد داود أوغلو``, or ``source`` itself."""
+    if source is None:
+        return None
+    named = [e for e in source.ents if e.label_ in SPEAKER_LABELS]
+    if not named:
+        return source
+    speaker = named[-1]
+    later = [
+        e for e in doc.ents
+        if source.end <= e.start and e.end <= cue_start and e.label_ == speaker.label_
+        and ((speaker.kb_id_ and e.kb_id_ == speaker.kb_id_) or e[-1].norm_ == speaker[-1].norm_)
+    ]  # fmt: skip
+    return later[-1] if later else source
 
 
 def resolve_source(doc: Doc, source: Span, previous: list[Statement]) -> Span | None:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy_syria.gazetteer import GAZETTEER_FILES, arabic_names, read_entries, read_word_list  # noqa: E402
 from spacy_syria.normalize import normalize  # noqa: E402
+from spacy_syria.statements import load_cues  # noqa: E402
 from spacy_syria.tokenizer import clitic_split  # noqa: E402
 
 DATA = ROOT / "spacy_syria" / "data"
@@ -359,6 +360,9 @@ def main() -> None:
         for n in arabic_names(p)
     }
     cue_forms = {normalize(f) for e in read_jsonl(DATA / "cues.jsonl") for f in e.get("forms", [])}
+    # Known words also take the generated pronoun-suffixed forms (وصفته), which stay whole; only the
+    # listed forms override protection (بحثهم stays whole though حثهم is a suffixed form of حث).
+    generated_cue_forms = {" ".join(key) for key in load_cues(DATA / "cues.jsonl")} - cue_forms
     name_tokens = {
         token for alias in bulk | curated_names for token in alias if len(token) >= 2 and WORD_RE.fullmatch(token)
     }
@@ -366,7 +370,7 @@ def main() -> None:
     # A name token glued to a proclitic (لسوريا in "الهيئة العامة لسوريا") is no word of its own,
     # unless it is more frequent than the word it would contain (لبنان ≠ ل + بنان).
     known = {t for t in name_tokens if not clitic_reading(t, name_tokens, words)} - FUNCTION_WORDS
-    known |= cue_forms
+    known |= cue_forms | generated_cue_forms
     ambiguous = sorted(
         " ".join(alias)
         for alias, count in total.items()
@@ -382,13 +386,16 @@ def main() -> None:
     frequent = {w for w, n in words.items() if n >= FREQUENT_MIN and len(w) >= 2}
     vocabulary = known | frequent
     protected = set(read_word_list(DATA / "tokenizer_protected.txt"))
+    listed = known - generated_cue_forms
     for word, count in words.items():
         reading = clitic_split(word, vocabulary)
         if word in known or count < PROTECT_MIN or reading is None:
             continue
         prefix, elided = reading
         rest = ("ا" if elided else "") + word[len(prefix) :]
-        if rest not in cue_forms and count >= protect_threshold(prefix, rest, known) * words[rest]:
+        # A listed cue form always splits off; a generated one only after و/ف (واتهموها، but بحثهم).
+        cue = rest in cue_forms or (rest in generated_cue_forms and prefix[0] in "وف")
+        if not cue and count >= protect_threshold(prefix, rest, listed) * words[rest]:
             protected.add(word)
     (DATA / "lexicon.json").write_text(
         json.dumps(
