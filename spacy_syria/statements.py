@@ -61,6 +61,7 @@ ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
 # A cue after one of these sits in a relative clause inside a noun phrase (المسؤولون الذين طلبوا …).
 RELATIVE_PRONOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي"}
 # «نُقل عنه قوله»: the relayed speaker is a pronoun, i.e. the previous speaker.
+TEMPORAL_PREPOSITIONS = {"بعد", "قبل", "منذ", "الي", "حتي", "دون", "بدل", "رغم"}
 # A verb form right after one of these is read as its verbal noun (عن طلب تركيا، بعد كشف هويته).
 NOUN_GOVERNORS = {"ب", "عن", "علي", "بعد", "من", "في", "الي", "حول", "رغم", "قبل", "دون"}
 PRONOUN_RELAYS = {"عنه", "عنها", "عنهم", "عنهما"}
@@ -72,7 +73,7 @@ TRAILING_LINKS = ATTRIBUTION_LINKS | {"كما", "علي", "لما", "ل"}
 CLAUSE_LINKS = {"و", "ف", "كما", "فيما", "بينما", "لكن", "لكنه", "لكنها"}
 NARRATIVE_CLAUSES = {"بعدما"}
 # Inside a content, these open another speaker's clause when a verb cue follows (لكن موسكو تؤكد).
-CONTRAST_LINKS = {"لكن", "لكنه", "لكنها", "بينما", "فيما", "حيث", "حين", "الا", "غير", "كما"}
+CONTRAST_LINKS = {"لكن", "لكنه", "لكنها", "لكنهم", "لكنهما", "بينما", "فيما", "حيث", "حين", "الا", "غير", "كما"}
 # «بحسب قولها»، «وفق تصريحه»: the attribution points back at the clause's own speaker.
 SELF_REFERENCES = ("قول", "تصريح", "حديث", "كلام", "تعبير")
 # Prepositions that introduce the content when a cue lists them (أفاد ب…، أعلن عن…، أكد على…، شكك في…).
@@ -333,6 +334,10 @@ class StatementFinder:
         sentence_end = sentence_end_of(doc, end)
         introducer = self._find_introducer(doc, end, sentence_end, cue)
         cue_span = doc[start:end]
+        if introducer is not None and start > 0 and doc[start - 1].norm_ in RELATIVE_PRONOUNS:
+            # «المعلومات التي أفادت عن …»: in a relative clause only a reported clause counts.
+            if not (_is_complementiser(doc[introducer[1] - 1].norm_) or introducer[2]):
+                return None
         if cue.editorial and introducer is not None and introducer[0] == end:
             return None  # «يذكر أن …»: the writer's aside, no reported speech
         subject = None if cue.participle or cue.passive else self._subject_before(doc, start)
@@ -432,7 +437,9 @@ class StatementFinder:
             token = doc[index]
             norm = token.norm_
             abbreviation = index + 1 < len(doc) and not token.whitespace_ and doc[index + 1].norm_ == "."  # (إن.بي.سي)
-            if complementised and _is_complementiser(norm) and not abbreviation:
+            # «بعد أن انسحبت»: أن after a temporal preposition opens no reported clause.
+            temporal = index > begin and doc[index - 1].norm_ in TEMPORAL_PREPOSITIONS
+            if complementised and _is_complementiser(norm) and not abbreviation and not temporal:
                 return index - (index > begin and doc[index - 1].norm_ in {"ب", "ف"}), index + 1, False
             inner = self._cue_at(doc, index) if index > begin else None
             if inner is not None and not _relays(cue, norm):
@@ -443,7 +450,7 @@ class StatementFinder:
             # An ordinary word (بين، عبر، طالب) counts only before أن or its own preposition.
             if norm == ":" and not ambiguous:
                 return index, index + 1, True
-            if token.is_quote and not ambiguous:
+            if token.is_quote and not ambiguous and _quote_state(token, False):  # an opening mark
                 close = _closing_quote(doc, index, limit)
                 if close is not None and _is_quoted_name(doc, index, close, self.speaker_nouns):
                     index = close + 1  # «جيش الإسلام» is the speaker's name, not a quotation
@@ -458,7 +465,10 @@ class StatementFinder:
             # «وصفته بالإرهابي»: with the object glued to the cue, its preposition may follow at once.
             adjacent = index > begin or cue.pronoun_suffix
             if adjacent and norm in PREPOSITION_COMPLEMENTS and norm in cue.complements and not _relays(cue, norm):
-                return index, index + 1, False
+                following = index + 1
+                if following < limit and _is_complementiser(doc[following].norm_):
+                    following += 1  # «وصفها ب أنها عنيفة»: the content follows the complementiser
+                return index, following, False
             if norm == "الي" and ("الي" in cue.complements or cue.takes_target):
                 following = index + 1
                 if following < len(doc) and _is_complementiser(doc[following].norm_):
@@ -717,6 +727,11 @@ class StatementFinder:
             return None
         return doc[begin:end]
 
+    def _is_attribution(self, doc: Doc, statement: Statement) -> bool:
+        """Whether a statement was made by an attribution phrase (بحسب X، … حسب ما أفاد X)."""
+        start = statement.cue.start
+        return self._is_attribution_word(doc, start) or (start > 0 and doc[start - 1].norm_ in ATTRIBUTION_LINKS)
+
     def _is_attribution_word(self, doc: Doc, index: int) -> bool:
         match = self._cue_at(doc, index)
         return match is not None and match[1].type == "preposition"
@@ -742,8 +757,8 @@ class StatementFinder:
                     break
                 stop = close + 1  # «فضائية "الجزيرة"»: a quoted name belongs to the source
                 continue
-            if stop > begin and (norm in COMMAS or token.is_bracket or norm in SOURCE_STOPS):
-                break
+            if stop > begin and (norm in COMMAS or token.is_bracket or norm in SOURCE_STOPS | RELATIVE_PRONOUNS):
+                break  # a relative clause describes the speaker; it is no part of the source
             if (
                 stop > begin
                 and norm in ADDRESSEE_PREPOSITIONS
@@ -876,7 +891,9 @@ class StatementFinder:
 
     def _carried_source(self, doc: Doc, cue_start: int, previous: list[Statement]) -> tuple[Span | None, Span | None]:
         """A dropped subject or a participle: the previous statement's speaker when it spoke in
-        this sentence or the one before, else the closest speaker entity before the cue."""
+        this sentence or the one before, else the closest speaker entity before the cue. A source
+        named by an attribution phrase (وفقاً لصحيفة الحياة) is no speaker a later verb goes on with."""
+        previous = [s for s in previous if not self._is_attribution(doc, s)] or previous
         sentence_start = sentence_start_of(doc, cue_start)
         window_start = sentence_start_of(doc, max(sentence_start - 1, 0))
         if previous and (self.carry == "statement" or previous[-1].cue.start >= window_start):

@@ -209,6 +209,25 @@ def test_responsibility_is_the_content_of_hammala(nlp):
     assert statement["kind"] == "accusation"
 
 
+def test_relative_clause_ends_the_source_and_after_an_is_no_complementiser(nlp):
+    text = "وقالت الصحفية التي اختارت نشر موضوعها باسم ايرلا خوفا من تهديدات بالقتل بعد أن انسحبت من علاقة عبر الإنترنت مع شخص يدعى أبو بلال وهو فرنسي من أصل جزائري، إنها أنشأت حسابا وهميا على موقع تويتر."  # noqa: E501
+    [statement] = parts(nlp(text))
+    assert statement["source"] == "الصحفية" and statement["content"] == "أنشأت حسابا وهميا على موقع تويتر"
+
+
+def test_closing_quote_and_relative_clause_introduce_nothing(nlp):
+    text = 'فيما قال المسؤول التركي "اننا نحقق حول المعلومات التي افادت عن اطلاق الجيش التركي النار على مواقع لقوات غير تنظيم داعش".'  # noqa: E501
+    [statement] = parts(nlp(text))  # «التي افادت عن …» describes the information: no statement of its own
+    assert statement["cue"] == "قال" and statement["kind"] == "direct"
+
+
+def test_a_source_named_by_an_attribution_phrase_is_not_carried(nlp):
+    doc = nlp(corpus_passage("saudinewsnet-78758e50e37e", "وأوضح مصدر، من عائلة", "وأشار إلى أن قريبه"))
+    explained, attribution, pointed = parts(doc)
+    assert attribution["cue"] == "وفقاً" and attribution["source"] == "صحيفة “الحياة”"
+    assert pointed["cue"] == "أشار" and pointed["source"].startswith("مصدر")
+
+
 def test_statements_survive_docbin_and_to_disk(nlp, seed_gold, tmp_path):
     doc = nlp(seed_gold["text"])
     docbin = DocBin(docs=[doc])
