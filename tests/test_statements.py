@@ -6,10 +6,10 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.training import Example
 
+from spacy_syria.cues import load_cues
 from spacy_syria.formats import record_to_doc
 from spacy_syria.gazetteer import DATA_DIR
 from spacy_syria.scoring import score_statements
-from spacy_syria.statements import load_cues
 
 from .conftest import ROOT
 

@@ -32,9 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from spacy_syria.cues import load_cues  # noqa: E402
 from spacy_syria.gazetteer import GAZETTEER_FILES, arabic_names, read_entries, read_word_list  # noqa: E402
 from spacy_syria.normalize import normalize  # noqa: E402
-from spacy_syria.statements import load_cues  # noqa: E402
 from spacy_syria.tokenizer import clitic_split  # noqa: E402
 
 DATA = ROOT / "spacy_syria" / "data"
