@@ -413,12 +413,15 @@ class StatementFinder:
         inner_end, inner_cue = inner
         if self._is_parenthetical_attribution(doc, index, inner_cue) or inner_cue.type == "noun":
             return True
-        if doc[index - 1].norm_ in RELATIVE_PRONOUNS | NEGATIONS or inner_cue.lemma == cue.lemma:
-            return True
-        if inner_cue.ambiguous and self._find_introducer(doc, inner_end, limit, inner_cue) is None:
+        if doc[index - 1].norm_ in NEGATIONS or inner_cue.lemma == cue.lemma:
             return True
         if inner_end < len(doc) and doc[inner_end].norm_ == "عدم":
             return True
+        # «عبر الهاتف»، «المسؤولون الذين …»: passed over unless it introduces a clause of its own
+        # (a relative «الذي أعلن أن …» keeps its content; «التي تحدثت إلى …، أنها» does not).
+        if inner_cue.ambiguous or doc[index - 1].norm_ in RELATIVE_PRONOUNS:
+            own = self._find_introducer(doc, inner_end, limit, inner_cue)
+            return own is None or any(token.norm_ in COMMAS for token in doc[inner_end : own[0]])
         between = doc[begin:index]
         dashes = sum(token.norm_ in DASHES for token in between)
         brackets = sum(token.is_bracket and token.is_left_punct for token in between)
@@ -628,11 +631,14 @@ class StatementFinder:
 
     def _starts_new_statement(self, doc: Doc, index: int) -> bool:
         """After a comma: (و/ف/كما/فيما) + a cue starts the next statement or a trailing
-        attribution; بعدما/بينما open a clause of the narrative, not of the reported speech."""
+        attribution (also «على حد قولها»); بعدما/بينما open a clause of the narrative, not of the
+        reported speech."""
         if index < len(doc) and doc[index].norm_ in NARRATIVE_CLAUSES:
             return True
         while index < len(doc) and doc[index].norm_ in CLAUSE_LINKS:
             index += 1
+        if index + 1 < len(doc) and doc[index].norm_ == "علي" and doc[index + 1].norm_ == "حد":
+            index += 2
         return index < len(doc) and self._cue_at(doc, index) is not None
 
     def _preceding_clause(self, doc: Doc, sentence_start: int, cue_start: int) -> Span | None:

@@ -221,6 +221,17 @@ def test_closing_quote_and_relative_clause_introduce_nothing(nlp):
     assert statement["cue"] == "قال" and statement["kind"] == "direct"
 
 
+def test_a_relative_clause_keeps_its_own_complementiser_only(nlp):
+    text = "هذه المعلومات أكد صحتها مصدر في الجيش السوري الحرّ، الذي أعلن أن «هذه الحالة ليست مقتصرة على بلدة صرين، إنما تحصل بشكل دوري في كل قرى عفرين."  # noqa: E501
+    [statement] = parts(nlp(text))
+    assert statement["cue"] == "أعلن" and statement["content"].startswith("«هذه الحالة ليست مقتصرة")
+    text = "وأوضحت المرأة، التي تحدثت إلى “لايف نيوز”، أنها كانت جادة في البداية بقبول عرض السفر إلى سوريا، لكنها تراجعت عن ذلك بسبب تجارب الآخرين، على حد قولها."  # noqa: E501
+    explained = parts(nlp(text))[0]
+    assert explained["cue"] == "أوضحت" and explained["source"] == "المرأة"
+    assert explained["content"].startswith("كانت جادة في البداية")
+    assert explained["content"].endswith("بسبب تجارب الآخرين")  # «، على حد قولها» is no part of it
+
+
 def test_a_source_named_by_an_attribution_phrase_is_not_carried(nlp):
     doc = nlp(corpus_passage("saudinewsnet-78758e50e37e", "وأوضح مصدر، من عائلة", "وأشار إلى أن قريبه"))
     explained, attribution, pointed = parts(doc)
