@@ -177,9 +177,13 @@ class StatementFinder:
         self.name = name
         self.cues_path = Path(cues_path) if cues_path else DATA_DIR / "cues.jsonl"
         self.noun_phrase_content = noun_phrase_content
-        self.cues = load_cues(self.cues_path)
-        self.max_cue_length = max(len(key) for key in self.cues)
+        self._set_cues(load_cues(self.cues_path))
         self.speaker_nouns = set(read_word_list(DATA_DIR / "speaker_nouns.txt"))
+
+    def _set_cues(self, cues: dict[tuple[str, ...], Cue]) -> None:
+        self.cues = cues
+        self.max_cue_length = max(len(key) for key in cues)
+        self.cue_starts = {key[0] for key in cues}  # most tokens open no cue: a cheap first test
 
     def __call__(self, doc: Doc) -> Doc:
         set_statements(doc, self.find(doc))
@@ -206,6 +210,8 @@ class StatementFinder:
         return statements
 
     def _cue_at(self, doc: Doc, index: int) -> tuple[int, Cue] | None:
+        if doc[index].norm_ not in self.cue_starts:
+            return None
         for length in range(min(self.max_cue_length, len(doc) - index), 0, -1):
             key = tuple(token.norm_ for token in doc[index : index + length])
             if key in self.cues:
@@ -868,8 +874,7 @@ class StatementFinder:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StatementFinder:
         self.cues_path = Path(path) / "cues.jsonl"
-        self.cues = load_cues(self.cues_path)
-        self.max_cue_length = max(len(key) for key in self.cues)
+        self._set_cues(load_cues(self.cues_path))
         return self
 
 
