@@ -48,20 +48,20 @@ SOURCE_STOPS = {
     "على", "علي", "بدوره", "بدورها", "قائلا", "قائله", "قبل",
 }  # fmt: skip
 # …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
-NOT_SOURCE_START = (
-    SOURCE_STOPS
-    | {"من", "عن", "ب", "بـ", "انذاك", "حينها", "حينذاك"}
-    | {
-        preposition + pronoun
-        for preposition in ("ل", "ب", "في", "علي", "من", "خلال", "الي")
-        for pronoun in ("ه", "ها", "هم", "هما")
-    }
-)
+# Prepositions glued to a pronoun (لها، عليه، خلالها): never a speaker.
+PRONOUN_PREPOSITIONS = {
+    preposition + pronoun
+    for preposition in ("ل", "ب", "في", "علي", "من", "خلال", "الي")
+    for pronoun in ("ه", "ها", "هم", "هما")
+}
+NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن", "ب", "بـ", "انذاك", "حينها", "حينذاك"} | PRONOUN_PREPOSITIONS
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
 # A cue after one of these sits in a relative clause inside a noun phrase (المسؤولون الذين طلبوا …).
 RELATIVE_PRONOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي"}
 # «نُقل عنه قوله»: the relayed speaker is a pronoun, i.e. the previous speaker.
 TEMPORAL_PREPOSITIONS = {"بعد", "قبل", "منذ", "الي", "حتي", "دون", "بدل", "رغم"}
+# «يمكن القول إن»، «ما يمكنني قوله»: a cue after a modal is no one's statement.
+MODALS = {"يمكن", "يمكنك", "يمكنني", "يمكننا", "يمكنه", "الممكن", "بالامكان", "نستطيع", "يستطيع"}
 # A verb form right after one of these is read as its verbal noun (عن طلب تركيا، بعد كشف هويته).
 NOUN_GOVERNORS = {"ب", "عن", "علي", "بعد", "من", "في", "الي", "حول", "رغم", "قبل", "دون"}
 PRONOUN_RELAYS = {"عنه", "عنها", "عنهم", "عنهما"}
@@ -229,7 +229,7 @@ class StatementFinder:
             return self._attribution(doc, start, end, previous)  # بحسب X، … / … حسب ما أفاد X
         if cue.type == "noun":
             return self._verbal_noun_statement(doc, start, end, cue, previous)
-        if start > 0 and doc[start - 1].norm_ in NOUN_GOVERNORS:
+        if start > 0 and doc[start - 1].norm_ in NOUN_GOVERNORS | MODALS:
             return None  # «بعد كشف هويته»، «بناء على طلب رسمي»: a verbal noun, not the verb
         if start > 0 and doc[start - 1].norm_ == "كما" and self._trails_clause(doc, start, end, cue):
             return self._attribution(doc, start, end, previous)  # «…، كما ذكر التلفزيون الرسمي.»
@@ -266,8 +266,10 @@ class StatementFinder:
         introducer = self._find_introducer(doc, end, sentence_end, cue)
         cue_span = doc[start:end]
         if introducer is not None and start > 0 and doc[start - 1].norm_ in RELATIVE_PRONOUNS:
-            # «المعلومات التي أفادت عن …»: in a relative clause only a reported clause counts.
-            if not (_is_complementiser(doc[introducer[1] - 1].norm_) or introducer[2]):
+            # «المعلومات التي أفادت عن …»، «الذين يقولون ذلك يريدون أن …»: in a relative clause only
+            # a reported clause right after the verb (or its addressee, «الذي قال لها إن») counts.
+            reported = _is_complementiser(doc[introducer[1] - 1].norm_) or introducer[2]
+            if not reported or any(token.norm_ not in PRONOUN_PREPOSITIONS for token in doc[end : introducer[0]]):
                 return None
         if cue.editorial and introducer is not None and introducer[0] == end:
             return None  # «يذكر أن …»: the writer's aside, no reported speech

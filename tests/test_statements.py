@@ -232,6 +232,13 @@ def test_a_relative_clause_keeps_its_own_complementiser_only(nlp):
     assert explained["content"].endswith("بسبب تجارب الآخرين")  # «، على حد قولها» is no part of it
 
 
+def test_modal_phrases_and_relative_clauses_with_more_words_are_no_statements(nlp):
+    assert parts(nlp("ولذا فلا يمكن القول بأن الأسد حليف ضد الإرهاب، لأن ذلك مثير للسخرية.")) == []
+    text = "بعد قطع الهدنة مع حزب العمال الكردستاني اكد الرئيس التركي ان “الذين يقولون ذلك يريدون ان توقف تركيا عملياتها العسكرية. لكنها ستواصلها طالما تعتبرها ضرورية”."  # noqa: E501
+    [statement] = parts(nlp(text))
+    assert statement["cue"] == "اكد" and statement["source"] == "الرئيس التركي"
+
+
 def test_a_source_named_by_an_attribution_phrase_is_not_carried(nlp):
     doc = nlp(corpus_passage("saudinewsnet-78758e50e37e", "وأوضح مصدر، من عائلة", "وأشار إلى أن قريبه"))
     explained, attribution, pointed = parts(doc)
