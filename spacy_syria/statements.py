@@ -45,7 +45,8 @@ SOURCE_STOPS = {
     "في", "فيه", "فيها", "خلال", "عبر", "امس", "اليوم", "الليله", "مساء", "صباح", "لدي", "الي", "امام",
     "امامهم", "امامه", "بعد", "عقب", "ان", "منذ", "يوم", "الاحد", "الاثنين", "الثلاثاء",
     "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مجددا", "سابقا", "مؤخرا", "حاليا", "ذلك",
-    "على", "علي", "بدوره", "بدورها", "قائلا", "قائله", "قبل",
+    "على", "علي", "بدوره", "بدورها", "قائلا", "قائله", "قبل", "اخيرا", "بالفعل", "رسميا", "مرارا", "صراحه",
+    "حينها", "انذاك", "لاحقا", "غدا",
 }  # fmt: skip
 # …and these cannot open one either, though «مصدر عسكري من قسد» may contain them.
 # Prepositions glued to a pronoun (لها، عليه، خلالها): never a speaker.
@@ -54,7 +55,7 @@ PRONOUN_PREPOSITIONS = {
     for preposition in ("ل", "ب", "في", "علي", "من", "خلال", "الي")
     for pronoun in ("ه", "ها", "هم", "هما")
 }
-NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن", "ب", "بـ", "انذاك", "حينها", "حينذاك"} | PRONOUN_PREPOSITIONS
+NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن", "ب", "بـ", "حينذاك"} | PRONOUN_PREPOSITIONS
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
 # A cue after one of these sits in a relative clause inside a noun phrase (المسؤولون الذين طلبوا …).
 RELATIVE_PRONOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي"}
