@@ -59,12 +59,13 @@ NOT_SOURCE_START = SOURCE_STOPS | {"من", "عن", "ب", "بـ", "حينذاك"}
 ADDRESSEE_PREPOSITIONS = {"ل", "لـ"}
 # A cue after one of these sits in a relative clause inside a noun phrase (المسؤولون الذين طلبوا …).
 RELATIVE_PRONOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي"}
-# «نُقل عنه قوله»: the relayed speaker is a pronoun, i.e. the previous speaker.
+# «بعد أن انسحبت»: أن after these is temporal, not a complementiser of reported speech.
 TEMPORAL_PREPOSITIONS = {"بعد", "قبل", "منذ", "الي", "حتي", "دون", "بدل", "رغم"}
 # «يمكن القول إن»، «ما يمكنني قوله»: a cue after a modal is no one's statement.
 MODALS = {"يمكن", "يمكنك", "يمكنني", "يمكننا", "يمكنه", "الممكن", "بالامكان", "نستطيع", "يستطيع"}
 # A verb form right after one of these is read as its verbal noun (عن طلب تركيا، بعد كشف هويته).
 NOUN_GOVERNORS = {"ب", "عن", "علي", "بعد", "من", "في", "الي", "حول", "رغم", "قبل", "دون"}
+# «نُقل عنه قوله»: the relayed speaker is a pronoun, i.e. the previous speaker.
 PRONOUN_RELAYS = {"عنه", "عنها", "عنهم", "عنهما"}
 DEMONSTRATIVES = {"ذلك", "هذا", "هذه", "تلك", "هؤلاء", "ما", "هو", "هي", "هم"}
 # «حسب ما أفاد»، «وفق ما أعلن المرصد»: the verb after these attributes the clause.
@@ -371,7 +372,6 @@ class StatementFinder:
             token = doc[index]
             norm = token.norm_
             abbreviation = index + 1 < len(doc) and not token.whitespace_ and doc[index + 1].norm_ == "."  # (إن.بي.سي)
-            # «بعد أن انسحبت»: أن after a temporal preposition opens no reported clause.
             temporal = index > begin and doc[index - 1].norm_ in TEMPORAL_PREPOSITIONS
             if complementised and _is_complementiser(norm) and not abbreviation and not temporal:
                 return index - (index > begin and doc[index - 1].norm_ in {"ب", "ف"}), index + 1, False
@@ -385,8 +385,8 @@ class StatementFinder:
             if norm == ":" and not ambiguous:
                 return index, index + 1, True
             if token.is_quote and not ambiguous and _quote_state(token, False):  # an opening mark
-                close = _closing_quote(doc, index, limit)
-                if close is not None and _is_quoted_name(doc, index, close, self.speaker_nouns):
+                close = self._quoted_name_close(doc, index, limit)
+                if close is not None:
                     index = close + 1  # «جيش الإسلام» is the speaker's name, not a quotation
                     continue
                 return index, index, True
@@ -534,8 +534,8 @@ class StatementFinder:
             if token.norm_ in COMMAS | DASHES | SENTENCE_END or token.norm_ in {"ف", "ان"} or "\n" in token.text:
                 break
             if token.is_quote and source_end > index:
-                close = _closing_quote(doc, source_end, len(doc))
-                if close is None or not _is_quoted_name(doc, source_end, close, self.speaker_nouns):
+                close = self._quoted_name_close(doc, source_end, len(doc))
+                if close is None:
                     break
                 source_end = close  # «بحسب فضائية "الجزيرة"»: the quoted name is part of the source
             source_end += 1
@@ -676,6 +676,11 @@ class StatementFinder:
         match = self._cue_at(doc, index)
         return match is not None and match[1].type == "preposition"
 
+    def _quoted_name_close(self, doc: Doc, open_index: int, limit: int) -> int | None:
+        """The closing mark of the quoted name (not quotation) that opens at ``open_index``."""
+        close = _closing_quote(doc, open_index, limit)
+        return close if close is not None and _is_quoted_name(doc, open_index, close, self.speaker_nouns) else None
+
     def _trim(self, doc: Doc, begin: int, end: int) -> Span | None:
         while begin < end and (doc[begin].is_punct or doc[begin].is_space):
             begin += 1
@@ -692,8 +697,8 @@ class StatementFinder:
             token = doc[stop]
             norm = token.norm_
             if stop > begin and token.is_quote:
-                close = _closing_quote(doc, stop, end)
-                if close is None or not _is_quoted_name(doc, stop, close, self.speaker_nouns):
+                close = self._quoted_name_close(doc, stop, end)
+                if close is None:
                     break
                 stop = close + 1  # «فضائية "الجزيرة"»: a quoted name belongs to the source
                 continue
