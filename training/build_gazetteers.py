@@ -359,10 +359,11 @@ def main() -> None:
         if p["attributes"]["type"] in ("governorate", "country")
         for n in arabic_names(p)
     }
-    cue_forms = {normalize(f) for e in read_jsonl(DATA / "cues.jsonl") for f in e.get("forms", [])}
     # Known words also take the generated pronoun-suffixed forms (وصفته), which stay whole; only the
     # listed forms override protection (بحثهم stays whole though حثهم is a suffixed form of حث).
-    generated_cue_forms = {" ".join(key) for key in load_cues(DATA / "cues.jsonl")} - cue_forms
+    cues = load_cues(DATA / "cues.jsonl")
+    cue_forms = {" ".join(key) for key, cue in cues.items() if not cue.pronoun_suffix}
+    generated_cue_forms = {" ".join(key) for key, cue in cues.items() if cue.pronoun_suffix}
     name_tokens = {
         token for alias in bulk | curated_names for token in alias if len(token) >= 2 and WORD_RE.fullmatch(token)
     }
@@ -430,12 +431,6 @@ def clitic_reading(token: str, names: set[str], words: Counter) -> bool:
             if candidate in names and words[candidate] > words[token]:
                 return True
     return False
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 if __name__ == "__main__":
