@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 
 import spacy_syria
 
@@ -36,11 +37,16 @@ def rules_nlp():
     return nlp
 
 
-def spacy_train(config: str, output: Path, *overrides: str, env: dict | None = None) -> None:
-    """Run ``python -m spacy train configs/<config>`` as a user would (no --code) and fail with
-    the end of its log if it does not succeed."""
+def spacy_train(
+    config: str, output: Path, train: Path, dev: Path, steps: int, *overrides: str, env: dict | None = None
+) -> spacy.Language:
+    """Run ``python -m spacy train configs/<config>`` for a few steps as a user would (no --code),
+    fail with the end of its log if it does not succeed, and load the trained pipeline."""
     command = [sys.executable, "-m", "spacy", "train", str(ROOT / "configs" / config), "--output", str(output)]
+    command += ["--paths.train", str(train), "--paths.dev", str(dev)]
+    command += ["--training.max_steps", str(steps), "--training.eval_frequency", str(max(1, steps // 2))]
     result = subprocess.run(
         [*command, *overrides], capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, **(env or {})}
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return spacy.load(output / "model-last")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 
-import spacy
-
 from spacy_syria.formats import records_to_docbin
 from spacy_syria.gazetteer import LABELS
 
@@ -26,12 +24,8 @@ def small_corpus(nlp, tmp_path, first: int = 16):
 
 def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
     data = small_corpus(nlp, tmp_path)
-    spacy_train(
-        "ner_cnn.cfg", tmp_path / "out", "--paths.train", str(data), "--paths.dev", str(data),
-        "--paths.vectors", str(ROOT / "spacy_syria" / "pipeline"),
-        "--training.max_steps", "6", "--training.eval_frequency", "3",
-    )  # fmt: skip
-    trained = spacy.load(tmp_path / "out" / "model-last")
+    vectors = str(ROOT / "spacy_syria" / "pipeline")
+    trained = spacy_train("ner_cnn.cfg", tmp_path / "out", data, data, 6, "--paths.vectors", vectors)
     assert trained.pipe_names == ["normalizer", "tok2vec", "ner", "gazetteer_ruler", "linker", "statements"]
     text = "وأوضح مصدر عسكري من قسد أن الاشتباكات وقعت بريف دير الزور."
     doc = trained(text)
@@ -41,12 +35,8 @@ def test_cnn_config_trains_a_few_steps_and_loads(nlp, tmp_path):
 
 def test_statement_source_ranker_trains_on_the_packaged_pipeline(nlp, tmp_path):
     data = small_corpus(nlp, tmp_path, first=40)
-    spacy_train(
-        "statements.cfg", tmp_path / "out", "--paths.train", str(data), "--paths.dev", str(data),
-        "--paths.base", str(ROOT / "spacy_syria" / "pipeline"),
-        "--training.max_steps", "4", "--training.eval_frequency", "2",
-    )  # fmt: skip
-    trained = spacy.load(tmp_path / "out" / "model-last")
+    base = str(ROOT / "spacy_syria" / "pipeline")
+    trained = spacy_train("statements.cfg", tmp_path / "out", data, data, 4, "--paths.base", base)
     assert trained.pipe_names[-1] == "statement_sources"
     doc = trained("وقال فرهاد شامي إن الاشتباكات مستمرة. وأضاف أن الهجمات تتواصل.")
     first, second = doc._.statements

@@ -47,16 +47,11 @@ def test_transformer_config_trains_and_runs_offline(nlp, tiny_bert, corpus_recor
     train, dev = tmp_path / "train.spacy", tmp_path / "dev.spacy"
     records_to_docbin(nlp, ((r["id"], r) for r in corpus_records[:20])).to_disk(train)
     records_to_docbin(nlp, ((r["id"], r) for r in corpus_records[20:])).to_disk(dev)
-    spacy_train(
-        "ner_trf.cfg", tmp_path / "out", "--paths.train", str(train), "--paths.dev", str(dev),
+    trained = spacy_train(
+        "ner_trf.cfg", tmp_path / "out", train, dev, 4,
         "--components.transformer.model.name", str(tiny_bert), "--system.gpu_allocator", "",
-        "--training.max_steps", "4", "--training.eval_frequency", "2",
         env={"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
     )  # fmt: skip
-
-    import spacy
-
-    trained = spacy.load(tmp_path / "out" / "model-last")
     assert trained.pipe_names[:3] == ["normalizer", "transformer", "ner"]
     text = "وقال فرهاد شامي إن قسد اعتقلت عنصراً من داعش بريف دير الزور."
     doc = trained(text)
